@@ -1,15 +1,20 @@
 /**
- * `npm run bench`: measurements that are reported, not asserted by a timed test.
- * Page weight of the production build (run `npm run build` first).
+ * `npm run bench`: measurements that are reported, not asserted by timed tests. Needs the
+ * production build (`npm run build`) for the browser parts.
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/browser/support/static-server.ts';
+import { benchEditor } from './bench/editor.ts';
+import { printTable } from './bench/stats.ts';
+import { benchValidator } from './bench/validator.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { BUDGET, kB, weighPage } from './page-weight.ts';
 
+benchValidator();
+
 if (!existsSync('dist/index.html')) {
-  console.error('No production build found: run `npm run build` first.');
+  console.error('No production build found: run `npm run build` first for the page-weight and editor figures.');
   process.exit(2);
 }
 
@@ -37,11 +42,8 @@ try {
       String(w.thirdParty.length),
     ]);
   }
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  for (const [i, row] of rows.entries()) {
-    console.log(row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  '));
-    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  }
+  printTable(rows);
+  await benchEditor(browser, server.url);
 } finally {
   await browser.close();
   await server.close();

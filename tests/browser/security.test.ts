@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { builtFile, builtPages } from './support/browser.ts';
 
-const html = (path: string) => readFileSync(`dist${path.endsWith('/') ? `${path}index.html` : path}`, 'utf8');
+const html = (path: string) => readFileSync(builtFile(path), 'utf8');
 
 describe('security baseline of the built pages', () => {
   it.each(builtPages())('%s has a strict Content Security Policy and no inline handlers', (path) => {
