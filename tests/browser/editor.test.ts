@@ -91,6 +91,23 @@ describe('task definition editor', () => {
     await context.close();
   });
 
+  it('explains a field on hover and completes field names from the API model', async () => {
+    const context = await browser.newContext();
+    const { page } = await watchedPage(context);
+    await openEditor(page);
+    await page.locator('.monaco-editor .view-line span', { hasText: '"networkMode"' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: 'own network interface per task' });
+    await hover.waitFor();
+    // Completion: a new property in the first container offers the model's member names.
+    await page.locator('.monaco-editor .view-line', { hasText: '"essential": true' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('"healthC');
+    await page.keyboard.press('Control+Space');
+    await page.locator('.suggest-widget .monaco-list-row', { hasText: 'healthCheck' }).first().waitFor();
+    await context.close();
+  });
+
   it('keeps the text across reloads, and resets to the example on request', async () => {
     const context = await browser.newContext();
     const { page } = await watchedPage(context);

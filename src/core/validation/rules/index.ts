@@ -1,5 +1,6 @@
 /** Every semantic rule, in the order their findings are most useful to read. */
 import type { Rule } from '../rule.ts';
+import { awsvpcContainerOptions } from './awsvpc-container-options.ts';
 import { containerCount } from './container-count.ts';
 import { containerCpu } from './container-cpu.ts';
 import { containerImage } from './container-image.ts';
@@ -18,12 +19,14 @@ import { fargateUnsupported } from './fargate-unsupported.ts';
 import { healthCheck } from './health-check.ts';
 import { links } from './links.ts';
 import { logConfiguration } from './log-configuration.ts';
+import { portMappingNames } from './port-mapping-names.ts';
 import { portMappings } from './port-mappings.ts';
 import { portRanges } from './port-ranges.ts';
 import { latestTag, noLogConfiguration, plaintextSecrets, privilegedContainer } from './practices.ts';
 import { referenceCycles } from './reference-cycles.ts';
 import { roleArns } from './role-arns.ts';
 import { runtimePlatform } from './runtime-platform.ts';
+import { secretReferences } from './secret-references.ts';
 import { taskSizeFormat } from './task-size-format.ts';
 import { timeouts } from './timeouts.ts';
 import { uniqueContainerNames } from './unique-container-names.ts';
@@ -44,6 +47,8 @@ export const RULES: readonly Rule[] = [
   portMappings,
   portRanges,
   duplicatePorts,
+  portMappingNames,
+  awsvpcContainerOptions,
   links,
   dependsOn,
   referenceCycles,
@@ -56,6 +61,7 @@ export const RULES: readonly Rule[] = [
   healthCheck,
   ephemeralStorage,
   environment,
+  secretReferences,
   timeouts,
   latestTag,
   noLogConfiguration,

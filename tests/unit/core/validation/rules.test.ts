@@ -357,6 +357,52 @@ const CASES: Record<string, Case[]> = {
       ),
     },
   ],
+  'port-mapping-name': [
+    {
+      name: 'uppercase port name',
+      fail: web({ portMappings: [{ containerPort: 80, name: 'HTTP' }] }),
+      pointer: '/containerDefinitions/0/portMappings/0/name',
+      message: "Invalid port mapping name 'HTTP'.",
+      pass: web({ portMappings: [{ containerPort: 80, name: 'web-http' }] }),
+    },
+    {
+      name: 'same name twice',
+      fail: web({
+        portMappings: [
+          { containerPort: 80, name: 'web' },
+          { containerPort: 81, name: 'web' },
+        ],
+      }),
+      pointer: '/containerDefinitions/0/portMappings/1/name',
+      message: "Port mapping name 'web' is used more than once",
+      pass: web({
+        portMappings: [
+          { containerPort: 80, name: 'web' },
+          { containerPort: 81, name: 'admin' },
+        ],
+      }),
+    },
+  ],
+  'awsvpc-container-options': [
+    {
+      name: 'hostname in awsvpc on EC2',
+      fail: ec2({ networkMode: 'awsvpc' }, [container('a', { hostname: 'api' })]),
+      pointer: '/containerDefinitions/0/hostname',
+      message: "The 'hostname' parameter is not supported when networkMode=awsvpc.",
+      pass: ec2({}, [container('a', { hostname: 'api' })]),
+    },
+  ],
+  'secret-reference': [
+    {
+      name: 'malformed secret ARN',
+      fail: web({ secrets: [{ name: 'TOKEN', valueFrom: 'arn:aws:secretsmanager:us-east-1:secret:token' }] }),
+      pointer: '/containerDefinitions/0/secrets/0/valueFrom',
+      message: 'Invalid arn syntax.',
+      pass: web({
+        secrets: [{ name: 'TOKEN', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:token-AbCdEf' }],
+      }),
+    },
+  ],
   links: [
     {
       name: 'links in awsvpc on EC2',
