@@ -83,9 +83,9 @@ describe('glossary', () => {
     const entries = page.locator('article.entry');
     const total = await entries.count();
     expect(total).toBeGreaterThan(5);
-    await page.getByLabel('Filter terms').pressSequentially('cgroup');
+    await page.getByLabel('Filter terms').pressSequentially('multi-arch');
     await expect.poll(() => page.locator('article.entry:visible').count()).toBe(1);
-    expect(await page.locator('article.entry:visible h3').textContent()).toBe('Control groups (cgroups)');
+    expect(await page.locator('article.entry:visible h3').textContent()).toBe('Multi-architecture image');
     expect(await page.getByRole('status').filter({ hasText: 'terms' }).textContent()).toBe(`1 of ${total} terms`);
 
     await page.getByLabel('Filter terms').fill('no-such-term-anywhere');

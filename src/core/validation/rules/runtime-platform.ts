@@ -11,7 +11,7 @@ export const runtimePlatform: Rule = {
   id: 'runtime-platform',
   summary: 'The operating system, CPU architecture and network mode go together.',
   learnMore: {
-    lesson: { id: 'containers-vs-virtual-machines', section: 'portability-has-limits' },
+    lesson: { id: 'containers-vs-virtual-machines', section: 'portable-with-two-conditions' },
     docs: DOCS.runtimePlatform,
   },
   check({ td, windows, networkMode, networkModeWritten, requires }) {
