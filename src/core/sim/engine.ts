@@ -1,0 +1,157 @@
+/**
+ * The simulator: one AWS account in one Region, driven only by API calls and virtual time.
+ * Deterministic: the same seed and the same calls give the same state and outputs.
+ */
+import { AwsError } from './errors.ts';
+import type { ImageBehaviour } from './images.ts';
+import { defaultNetwork } from './network.ts';
+import { Rng, seedState } from './rng.ts';
+import type { ScheduledEvent, SimState, TaskRecord } from './state.ts';
+
+/** Links between parts of the simulator that must not import each other (tasks ↔ services, ECR). */
+export interface SimHooks {
+  afterTaskRunning?: (record: TaskRecord) => void;
+  afterTaskStopped?: (record: TaskRecord) => void;
+  /** Behaviour of an image pushed to the simulated ECR, if it exists. */
+  ecrImageBehaviour?: (repository: string, tag: string, digest?: string) => ImageBehaviour | undefined;
+}
+
+export interface SimOptions {
+  seed?: number;
+  account?: string;
+  region?: string;
+  /** Virtual start time, epoch milliseconds. */
+  startTime?: number;
+}
+
+/** 2026-01-05T09:00:00Z: a fixed, ordinary working morning. */
+export const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
+
+export type Handler = (sim: Simulator, input: Record<string, unknown>) => Record<string, unknown>;
+export type EventHandler = (sim: Simulator, event: ScheduledEvent) => void;
+
+export class Simulator {
+  readonly state: SimState;
+  readonly rng: Rng;
+  readonly hooks: SimHooks = {};
+  private readonly handlers: Map<string, Handler>;
+  private readonly eventHandlers: Map<ScheduledEvent['kind'], EventHandler>;
+
+  constructor(
+    handlers: Map<string, Handler>,
+    eventHandlers: Map<ScheduledEvent['kind'], EventHandler>,
+    options: SimOptions = {},
+    state?: SimState,
+  ) {
+    this.handlers = handlers;
+    this.eventHandlers = eventHandlers;
+    if (state) {
+      this.state = state;
+      this.rng = new Rng(state.rng);
+      return;
+    }
+    const seed = options.seed ?? 1;
+    const rngState = seedState(seed);
+    this.rng = new Rng(rngState);
+    const region = options.region ?? 'us-east-1';
+    this.state = {
+      version: 1,
+      account: options.account ?? '123456789012',
+      region,
+      seed,
+      now: options.startTime ?? DEFAULT_START,
+      seq: 0,
+      rng: rngState,
+      network: defaultNetwork(region, (n) => this.rng.hex(n)),
+      clusters: {},
+      taskDefinitions: {},
+      tasks: {},
+      services: {},
+      containerInstances: {},
+      tags: {},
+      queue: [],
+      log: [],
+    };
+  }
+
+  /** Current virtual time in epoch seconds (the unit of API timestamps). */
+  get seconds(): number {
+    return this.state.now / 1000;
+  }
+
+  /** Calls an API operation ("ecs:RunTask"); returns its output or throws an AwsError. */
+  call(operation: string, input: Record<string, unknown> = {}): Record<string, unknown> {
+    const handler = this.handlers.get(operation);
+    if (!handler) {
+      const [service, name] = operation.split(':');
+      throw new AwsError('UnknownOperationException', `The ${service} simulator does not implement ${name} yet.`);
+    }
+    return handler(this, input);
+  }
+
+  /** Whether an operation is implemented. */
+  supports(operation: string): boolean {
+    return this.handlers.has(operation);
+  }
+
+  /** Queues an event `delaySeconds` from now. */
+  schedule(delaySeconds: number, event: Omit<ScheduledEvent, 'at' | 'seq'>): void {
+    this.state.seq += 1;
+    const entry: ScheduledEvent = {
+      ...event,
+      at: this.state.now + Math.round(delaySeconds * 1000),
+      seq: this.state.seq,
+    };
+    const queue = this.state.queue;
+    // Keep the queue ordered by time, then by insertion (SimPy's rule), with a binary search.
+    let low = 0;
+    let high = queue.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const other = queue[mid] as ScheduledEvent;
+      if (other.at < entry.at || (other.at === entry.at && other.seq < entry.seq)) low = mid + 1;
+      else high = mid;
+    }
+    queue.splice(low, 0, entry);
+  }
+
+  /** Advances virtual time, running every event that falls due, in order. */
+  advance(seconds: number): void {
+    const until = this.state.now + Math.max(0, Math.round(seconds * 1000));
+    this.runUntil(until);
+    this.state.now = until;
+  }
+
+  /** Advances until `predicate` holds or `maxSeconds` pass; returns whether it held. */
+  advanceUntil(predicate: () => boolean, maxSeconds: number, stepSeconds = 1): boolean {
+    const deadline = this.state.now + maxSeconds * 1000;
+    while (!predicate()) {
+      if (this.state.now >= deadline) return false;
+      this.advance(Math.min(stepSeconds, (deadline - this.state.now) / 1000));
+    }
+    return true;
+  }
+
+  /** Runs every event due at or before `until` (epoch ms). */
+  private runUntil(until: number): void {
+    let guard = 0;
+    while (this.state.queue.length > 0 && (this.state.queue[0] as ScheduledEvent).at <= until) {
+      const event = this.state.queue.shift() as ScheduledEvent;
+      this.state.now = Math.max(this.state.now, event.at);
+      this.eventHandlers.get(event.kind)?.(this, event);
+      guard += 1;
+      if (guard > 1_000_000) throw new Error('simulation did not settle: too many events');
+    }
+  }
+
+  /** Adds a line to the human-readable activity log. */
+  note(message: string): void {
+    this.state.log.push({ at: this.seconds, message });
+    if (this.state.log.length > 2000) this.state.log.splice(0, this.state.log.length - 2000);
+  }
+
+  /** ARN in this account and Region. */
+  arn(service: string, resource: string): string {
+    return `arn:aws:${service}:${this.state.region}:${this.state.account}:${resource}`;
+  }
+}

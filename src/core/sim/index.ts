@@ -1,0 +1,82 @@
+/**
+ * The simulator factory: wires every implemented operation and event kind into a Simulator.
+ * `createSimulator({ seed })` gives a fresh account; `restoreSimulator(state)` continues one.
+ */
+
+import * as clusters from './ecs/clusters.ts';
+import * as instances from './ecs/container-instances.ts';
+import * as services from './ecs/services.ts';
+import * as tags from './ecs/tags.ts';
+import * as taskDefinitions from './ecs/task-definitions.ts';
+import * as tasks from './ecs/tasks.ts';
+import { type EventHandler, type Handler, type SimOptions, Simulator } from './engine.ts';
+import type { ScheduledEvent, SimState } from './state.ts';
+
+const ECS: Record<string, Handler> = {
+  CreateCluster: clusters.createCluster,
+  DeleteCluster: clusters.deleteCluster,
+  DescribeClusters: clusters.describeClusters,
+  ListClusters: (sim) => clusters.listClusters(sim),
+  RegisterTaskDefinition: taskDefinitions.registerTaskDefinition,
+  DescribeTaskDefinition: taskDefinitions.describeTaskDefinition,
+  DeregisterTaskDefinition: taskDefinitions.deregisterTaskDefinition,
+  DeleteTaskDefinitions: taskDefinitions.deleteTaskDefinitions,
+  ListTaskDefinitions: taskDefinitions.listTaskDefinitions,
+  ListTaskDefinitionFamilies: taskDefinitions.listTaskDefinitionFamilies,
+  RunTask: tasks.runTask,
+  StartTask: tasks.startTask,
+  StopTask: tasks.stopTask,
+  DescribeTasks: tasks.describeTasks,
+  ListTasks: tasks.listTasks,
+  CreateService: services.createService,
+  UpdateService: services.updateService,
+  DeleteService: services.deleteService,
+  DescribeServices: services.describeServices,
+  ListServices: services.listServices,
+  ListContainerInstances: instances.listContainerInstances,
+  DescribeContainerInstances: instances.describeContainerInstances,
+  UpdateContainerInstancesState: (sim, input) =>
+    instances.updateContainerInstancesState(sim, input, () => services.onInstanceDraining(sim)),
+  DeregisterContainerInstance: (sim, input) =>
+    instances.deregisterContainerInstance(sim, input, (record) =>
+      services.stopTasksOn(sim, record.instance.containerInstanceArn as string),
+    ),
+  TagResource: tags.tagResource,
+  UntagResource: tags.untagResource,
+  ListTagsForResource: tags.listTagsForResource,
+};
+
+function handlers(): Map<string, Handler> {
+  return new Map(Object.entries(ECS).map(([name, handler]) => [`ecs:${name}`, handler]));
+}
+
+function eventHandlers(): Map<ScheduledEvent['kind'], EventHandler> {
+  return new Map<ScheduledEvent['kind'], EventHandler>([
+    ['task-advance', tasks.advanceTask],
+    ['container-exit', tasks.containerExited],
+    ['health-check', tasks.healthCheckPassed],
+    ['service-reconcile', services.reconcileEvent],
+  ]);
+}
+
+function wire(sim: Simulator): Simulator {
+  sim.hooks.afterTaskStopped = (record) => services.onServiceTaskStopped(sim, record);
+  sim.hooks.afterTaskRunning = (record) => {
+    if (record.serviceArn) sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
+  };
+  return sim;
+}
+
+export function createSimulator(options: SimOptions = {}): Simulator {
+  return wire(new Simulator(handlers(), eventHandlers(), options));
+}
+
+/** Continues from a saved state (a deep copy is taken). */
+export function restoreSimulator(state: SimState): Simulator {
+  return wire(new Simulator(handlers(), eventHandlers(), {}, JSON.parse(JSON.stringify(state)) as SimState));
+}
+
+export { INSTANCE_TYPES, registerInstances } from './ecs/container-instances.ts';
+export { Simulator } from './engine.ts';
+export { AwsError, isAwsError } from './errors.ts';
+export type { SimState } from './state.ts';

@@ -1,0 +1,89 @@
+/**
+ * The simulated account's whole state: plain, JSON-serializable data. Resources are stored in
+ * their API shapes (generated from the AWS model) with timestamps in epoch seconds, plus the
+ * bookkeeping the API does not show (reservations, container plans, the event queue).
+ */
+import type { Cluster, ContainerInstance, Service, Tag, Task, TaskDefinition } from '../ecs/generated/ecs-types.ts';
+import type { NetworkState } from './network.ts';
+import type { RngState } from './rng.ts';
+
+/** What a container will do once it runs (from its image and command). */
+export interface ContainerPlan {
+  name: string;
+  essential: boolean;
+  image: string;
+  /** Seconds after RUNNING the process exits by itself; undefined = until stopped. */
+  exitsAfter?: number;
+  exitCode?: number;
+  listensOn?: number;
+  response?: string;
+  /** The image cannot be pulled: the task will fail with this reason. */
+  pullError?: string;
+  /** Seconds until the health check first passes (undefined = no health check). */
+  healthyAfter?: number;
+}
+
+export interface TaskRecord {
+  task: Task;
+  /** Container instance the task was placed on (EC2). */
+  instanceArn?: string;
+  /** What the task holds on its instance, released when it stops. */
+  reserved: { cpu: number; memory: number; ports: number[] };
+  plans: ContainerPlan[];
+  serviceArn?: string;
+  deploymentId?: string;
+  /** Epoch seconds the task became RUNNING. */
+  runningSince?: number;
+}
+
+export interface ServiceRecord {
+  service: Service;
+  /** The steady-state event was logged for the current situation. */
+  steady: boolean;
+  /** Consecutive failed task launches of the primary deployment (circuit breaker). */
+  failures: number;
+}
+
+export interface ContainerInstanceRecord {
+  instance: ContainerInstance;
+  instanceType: string;
+  ec2InstanceId: string;
+  privateIp: string;
+  availabilityZone: string;
+  /** Host ports in use (reserved by the agent or held by tasks). */
+  usedPorts: number[];
+  nextDynamicPort: number;
+}
+
+/** Something that will happen at a moment of virtual time. */
+export interface ScheduledEvent {
+  at: number;
+  seq: number;
+  kind: 'task-advance' | 'container-exit' | 'health-check' | 'service-reconcile';
+  /** ARN of the task or service concerned. */
+  target: string;
+  /** For container events: the container name. */
+  container?: string;
+}
+
+export interface SimState {
+  version: 1;
+  account: string;
+  region: string;
+  seed: number;
+  /** Virtual time, epoch milliseconds. */
+  now: number;
+  seq: number;
+  rng: RngState;
+  network: NetworkState;
+  clusters: Record<string, Cluster>;
+  /** Task definition revisions by family, revision 1 first. */
+  taskDefinitions: Record<string, TaskDefinition[]>;
+  tasks: Record<string, TaskRecord>;
+  services: Record<string, ServiceRecord>;
+  containerInstances: Record<string, ContainerInstanceRecord>;
+  tags: Record<string, Tag[]>;
+  queue: ScheduledEvent[];
+  /** A human-readable log of what happened, for lessons and the cluster view. */
+  log: { at: number; message: string }[];
+}
