@@ -34,7 +34,8 @@ function pythonRepr(value: unknown): string {
   if (value === null) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';
-  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  // botocore formats the value with str(): a string appears without quotes.
+  if (typeof value === 'string') return value.length > 40 ? `${value.slice(0, 40)}…` : value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) return value.length === 0 ? '[]' : '[…]';
   return '{…}';

@@ -89,7 +89,7 @@ describe('npm run validate', () => {
     expect(report?.diagnostics[0]).toMatchObject({
       severity: 'error',
       code: 'fargate-network-mode',
-      path: '',
+      path: '/networkMode',
       line: 1,
       column: 1,
     });

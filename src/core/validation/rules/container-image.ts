@@ -16,7 +16,7 @@ export const containerImage: Rule = {
             awsMessage: 'Container.image should not be null or empty.',
             explanation:
               'Every container needs an image to run, for example "public.ecr.aws/nginx/nginx:1.27" or an image in your own ECR repository.',
-            pointer: c.def.image === undefined ? c.pointer : `${c.pointer}/image`,
+            pointer: `${c.pointer}/image`,
           }),
         ];
       }

@@ -15,7 +15,7 @@ export const containerName: Rule = {
             awsMessage: 'Container.name should not be null or empty.',
             explanation:
               'Every container needs a name, such as "web". Other settings (dependsOn, links, load balancers, logs) refer to containers by name.',
-            pointer: c.def.name === undefined ? c.pointer : pointer,
+            pointer,
           }),
         ];
       }

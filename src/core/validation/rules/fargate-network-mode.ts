@@ -14,7 +14,7 @@ export const fargateNetworkMode: Rule = {
         explanation: networkModeWritten
           ? `On Fargate every task gets its own network interface, so "networkMode" must be "awsvpc", not "${networkMode}".`
           : 'Without "networkMode" ECS assumes "bridge", which Fargate does not support. Add "networkMode": "awsvpc".',
-        pointer: networkModeWritten ? '/networkMode' : '',
+        pointer: '/networkMode',
         fixes: [{ title: 'Set networkMode to "awsvpc"', edits: [{ pointer: '/networkMode', value: 'awsvpc' }] }],
       }),
     ];

@@ -18,7 +18,7 @@ export const fargateTaskSize: Rule = {
         finding(this, {
           awsMessage: "Fargate requires that 'cpu' be defined at the task level.",
           explanation: `Fargate sizes each task from its task-level "cpu" and "memory". Add "cpu", for example "${size.cpu}" (${describeCpu(size.cpu)}).`,
-          pointer: '',
+          pointer: '/cpu',
           fixes: [
             {
               title: `Add "cpu": "${size.cpu}"`,
@@ -37,7 +37,7 @@ export const fargateTaskSize: Rule = {
         finding(this, {
           awsMessage: "Fargate requires that 'memory' be defined at the task level.",
           explanation: `Fargate sizes each task from its task-level "cpu" and "memory". Add "memory", for example "${size.memory}" (${describeMemory(size.memory)}).`,
-          pointer: '',
+          pointer: '/memory',
           fixes: [
             { title: `Add "memory": "${size.memory}"`, edits: [{ pointer: '/memory', value: String(size.memory) }] },
           ],

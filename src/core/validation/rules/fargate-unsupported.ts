@@ -67,7 +67,7 @@ export const fargateUnsupported: Rule = {
       }
       if (asString(asObject(volume?.host)?.sourcePath) !== undefined) {
         reject(
-          `/volumes/${i}/host`,
+          `/volumes/${i}/host/sourcePath`,
           'Tasks using the Fargate launch type do not support host volumes with a sourcePath.',
           'There is no host file system to mount; use EFS for shared or persistent files.',
         );

@@ -26,11 +26,13 @@ export const healthCheck: Rule = {
       const first = asString(command[0]);
       if (Array.isArray(check.command) && first !== 'CMD' && first !== 'CMD-SHELL') {
         const asShell = command.filter((p): p is string => typeof p === 'string').join(' ');
+        // AWS registers such a command (["/healthcheck"] is seen in the wild), so this is advice.
         out.push(
           finding(this, {
-            awsMessage: 'Invalid healthCheck command: the first item must be CMD or CMD-SHELL.',
+            severity: 'warning',
+            awsMessage: 'healthCheck command does not start with CMD or CMD-SHELL.',
             explanation:
-              'Start the command list with "CMD" to run a program directly, or "CMD-SHELL" to run a line through the shell, for example ["CMD-SHELL", "curl -f http://localhost/ || exit 1"].',
+              'Start the command list with "CMD" to run a program directly, or "CMD-SHELL" to run a line through the shell, for example ["CMD-SHELL", "curl -f http://localhost/ || exit 1"]. Without either, how the command runs depends on the container runtime.',
             pointer: `${pointer}/command/0`,
             fixes: asShell
               ? [

@@ -20,22 +20,24 @@ export const portMappings: Rule = {
     const out: Finding[] = [];
     for (const c of containers) {
       const label = c.name ?? `#${c.index + 1}`;
+      if (networkMode === 'none') {
+        if (asArray(c.def.portMappings).length === 0) continue;
+        const pointer = `${c.pointer}/portMappings`;
+        out.push(
+          finding(this, {
+            awsMessage: 'Port mappings are not supported when networkMode=none.',
+            explanation:
+              'With the "none" network mode a task has no external network connectivity, so it cannot publish ports. Remove the port mappings or choose another network mode.',
+            pointer,
+            fixes: [{ title: 'Remove the port mappings', edits: [{ pointer, remove: true }] }],
+          }),
+        );
+        continue;
+      }
       asArray(c.def.portMappings).forEach((raw, i) => {
         const mapping = asObject(raw);
         if (!mapping) return;
         const pointer = `${c.pointer}/portMappings/${i}`;
-        if (networkMode === 'none') {
-          out.push(
-            finding(this, {
-              awsMessage: 'Port mappings are not supported when networkMode=none.',
-              explanation:
-                'With the "none" network mode a task has no external network connectivity, so it cannot publish ports. Remove the port mappings or choose another network mode.',
-              pointer,
-              fixes: [{ title: 'Remove this port mapping', edits: [{ pointer, remove: true }] }],
-            }),
-          );
-          return;
-        }
         const containerPort = asInteger(mapping.containerPort);
         const hostPort = asInteger(mapping.hostPort);
         if (mapping.containerPortRange !== undefined) return; // checked by port-ranges

@@ -64,7 +64,7 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'missing name',
       fail: withContainers({ image: 'nginx:1.27', memory: 128 }),
-      pointer: '/containerDefinitions/0',
+      pointer: '/containerDefinitions/0/name',
       message: 'Container.name should not be null or empty.',
       pass: withContainers(container('web')),
     },
@@ -121,7 +121,7 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'no network mode on Fargate',
       fail: fargate({ networkMode: undefined }),
-      pointer: '',
+      pointer: '/networkMode',
       message: 'Fargate only supports network mode ‘awsvpc’.',
       pass: fargate({ networkMode: 'awsvpc' }),
     },
@@ -153,14 +153,14 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'no task cpu',
       fail: fargate({ cpu: undefined }),
-      pointer: '',
+      pointer: '/cpu',
       message: "Fargate requires that 'cpu' be defined at the task level.",
       pass: fargate(),
     },
     {
       name: 'no task memory',
       fail: fargate({ memory: undefined }),
-      pointer: '',
+      pointer: '/memory',
       message: "Fargate requires that 'memory' be defined at the task level.",
       pass: fargate(),
     },
@@ -276,7 +276,7 @@ const CASES: Record<string, Case[]> = {
     {
       name: 'port mapping in none mode',
       fail: ec2({ networkMode: 'none' }, [container('a', { portMappings: [{ containerPort: 80 }] })]),
-      pointer: '/containerDefinitions/0/portMappings/0',
+      pointer: '/containerDefinitions/0/portMappings',
       message: 'Port mappings are not supported when networkMode=none.',
       pass: ec2({ networkMode: 'none' }, [container('a')]),
     },
@@ -671,7 +671,7 @@ const CASES: Record<string, Case[]> = {
       name: 'command without CMD',
       fail: web({ healthCheck: { command: ['curl', '-f', 'http://localhost/'] } }),
       pointer: '/containerDefinitions/0/healthCheck/command/0',
-      message: 'the first item must be CMD or CMD-SHELL',
+      message: 'does not start with CMD or CMD-SHELL',
       pass: web({ healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] } }),
     },
     {

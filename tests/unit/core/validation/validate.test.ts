@@ -63,7 +63,7 @@ describe('validateTaskDefinition', () => {
     const source = text(fargate({}, { memory: '512' }));
     const [d] = validateTaskDefinition(source).diagnostics;
     expect(d?.awsMessage).toBe(
-      "Invalid type for parameter containerDefinitions[0].memory, value: '512', type: <class 'str'>, valid types: <class 'int'>",
+      "Invalid type for parameter containerDefinitions[0].memory, value: 512, type: <class 'str'>, valid types: <class 'int'>",
     );
     const fix = d?.fixes?.[0];
     expect(fix?.title).toBe('Remove the quotes');
