@@ -1,0 +1,141 @@
+/**
+ * `aws ecs wait …`: polls like the AWS CLI's waiters (fixed delay, maximum attempts), advancing
+ * the simulator's virtual clock between polls. Delays and attempts are botocore's for ECS.
+ */
+import { isAwsError } from '../../sim/errors.ts';
+import type { CommandResult } from '../result.ts';
+import type { AwsContext } from './aws.ts';
+import { parseArgs, UsageError } from './params.ts';
+
+interface Waiter {
+  operation: 'DescribeServices' | 'DescribeTasks';
+  inputShape: string;
+  delay: number;
+  maxAttempts: number;
+  /** 'success', 'failure' (with the matched text) or undefined to poll again. */
+  check(output: Record<string, unknown>): { state: 'success' } | { state: 'failure'; reason: string } | undefined;
+}
+
+type Item = Record<string, unknown>;
+const items = (output: Record<string, unknown>, key: string) =>
+  Array.isArray(output[key]) ? (output[key] as Item[]) : [];
+const failures = (output: Record<string, unknown>) => items(output, 'failures');
+
+export const WAITERS: Record<string, Waiter> = {
+  'services-stable': {
+    operation: 'DescribeServices',
+    inputShape: 'DescribeServicesRequest',
+    delay: 15,
+    maxAttempts: 40,
+    check(out) {
+      if (failures(out).some((f) => f.reason === 'MISSING'))
+        return {
+          state: 'failure',
+          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
+        };
+      const services = items(out, 'services');
+      if (services.some((s) => s.status === 'DRAINING'))
+        return {
+          state: 'failure',
+          reason: 'For expression "services[].status" we matched expected path: "DRAINING" at least once',
+        };
+      if (services.some((s) => s.status === 'INACTIVE'))
+        return {
+          state: 'failure',
+          reason: 'For expression "services[].status" we matched expected path: "INACTIVE" at least once',
+        };
+      const stable = services.every(
+        (s) => Array.isArray(s.deployments) && s.deployments.length === 1 && s.runningCount === s.desiredCount,
+      );
+      return stable ? { state: 'success' } : undefined;
+    },
+  },
+  'services-inactive': {
+    operation: 'DescribeServices',
+    inputShape: 'DescribeServicesRequest',
+    delay: 15,
+    maxAttempts: 40,
+    check(out) {
+      if (failures(out).some((f) => f.reason === 'MISSING'))
+        return {
+          state: 'failure',
+          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
+        };
+      return items(out, 'services').some((s) => s.status === 'INACTIVE') ? { state: 'success' } : undefined;
+    },
+  },
+  'tasks-running': {
+    operation: 'DescribeTasks',
+    inputShape: 'DescribeTasksRequest',
+    delay: 6,
+    maxAttempts: 100,
+    check(out) {
+      const tasks = items(out, 'tasks');
+      if (tasks.some((t) => t.lastStatus === 'STOPPED'))
+        return {
+          state: 'failure',
+          reason: 'For expression "tasks[].lastStatus" we matched expected path: "STOPPED" at least once',
+        };
+      if (failures(out).some((f) => f.reason === 'MISSING'))
+        return {
+          state: 'failure',
+          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
+        };
+      return tasks.length > 0 && tasks.every((t) => t.lastStatus === 'RUNNING') ? { state: 'success' } : undefined;
+    },
+  },
+  'tasks-stopped': {
+    operation: 'DescribeTasks',
+    inputShape: 'DescribeTasksRequest',
+    delay: 6,
+    maxAttempts: 100,
+    check(out) {
+      const tasks = items(out, 'tasks');
+      return tasks.length > 0 && tasks.every((t) => t.lastStatus === 'STOPPED') ? { state: 'success' } : undefined;
+    },
+  },
+};
+
+const WAITER_NAMES: Record<string, string> = {
+  'services-stable': 'ServicesStable',
+  'services-inactive': 'ServicesInactive',
+  'tasks-running': 'TasksRunning',
+  'tasks-stopped': 'TasksStopped',
+};
+
+export function runWaiter(name: string, args: string[], ctx: AwsContext): CommandResult {
+  const waiter = WAITERS[name] as Waiter;
+  let input: Record<string, unknown>;
+  try {
+    input = parseArgs('ecs', waiter.inputShape, args, ctx.readFile).input;
+  } catch (error) {
+    if (error instanceof UsageError) return { stdout: '', stderr: `\naws: error: ${error.message}\n`, exitCode: 252 };
+    throw error;
+  }
+  const label = WAITER_NAMES[name] ?? name;
+  for (let attempt = 1; attempt <= waiter.maxAttempts; attempt++) {
+    if (ctx.cancelled?.()) return { stdout: '', stderr: '\n', exitCode: 130 };
+    let output: Record<string, unknown>;
+    try {
+      output = ctx.sim.call(`ecs:${waiter.operation}`, input);
+    } catch (error) {
+      if (isAwsError(error))
+        return {
+          stdout: '',
+          stderr: `\nWaiter ${label} failed: An error occurred (${error.type}): ${error.message}\n`,
+          exitCode: 255,
+        };
+      throw error;
+    }
+    const verdict = waiter.check(output);
+    if (verdict?.state === 'success') return { stdout: '', stderr: '', exitCode: 0 };
+    if (verdict?.state === 'failure')
+      return {
+        stdout: '',
+        stderr: `\nWaiter ${label} failed: Waiter encountered a terminal failure state: ${verdict.reason}\n`,
+        exitCode: 255,
+      };
+    if (attempt < waiter.maxAttempts) ctx.sim.advance(waiter.delay);
+  }
+  return { stdout: '', stderr: `\nWaiter ${label} failed: Max attempts exceeded\n`, exitCode: 255 };
+}

@@ -1,0 +1,167 @@
+/**
+ * The simulated terminal's command interpreter: the same in the browser terminal, in
+ * `npm run sim` and in tests. One command table serves execution, `help` and (later) completion.
+ */
+import { INSTANCE_TYPES, registerInstances } from '../sim/ecs/container-instances.ts';
+import { stopTaskRecord } from '../sim/ecs/tasks.ts';
+import type { Simulator } from '../sim/engine.ts';
+import { isAwsError } from '../sim/errors.ts';
+import { runAws } from './aws/aws.ts';
+import type { ReadFile } from './aws/params.ts';
+import type { CommandResult } from './result.ts';
+import { ShellSyntaxError, tokenize } from './tokenize.ts';
+
+export interface ShellEnvironment {
+  sim: Simulator;
+  readFile: ReadFile;
+  cancelled?: () => boolean;
+}
+
+interface Command {
+  summary: string;
+  run(args: string[], env: ShellEnvironment, stdin: string | undefined): CommandResult;
+}
+
+const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
+const fail = (stderr: string, exitCode = 1): CommandResult => ({
+  stdout: '',
+  stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`,
+  exitCode,
+});
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+const SIM_HELP = `sim — what AWS has no command for (ECS Academy only)
+
+  sim add-instances --cluster NAME [--count N] [--instance-type TYPE]
+      Boot EC2 instances that join the cluster (their ECS agent registers them).
+      Instance types: ${Object.keys(INSTANCE_TYPES).join(', ')}
+  sim clock                      Show the simulated time.
+  sim advance SECONDS            Let simulated time pass (same as sleep).
+  sim kill-task TASK [--cluster NAME]
+      Make a task's essential container crash (exit code 137), as if it ran out of memory.
+  sim log [N]                    Show the last N things that happened (default 20).
+`;
+
+function simCommand(args: string[], env: ShellEnvironment): CommandResult {
+  const [sub, ...rest] = args;
+  const { sim } = env;
+  switch (sub) {
+    case 'add-instances': {
+      const cluster = option(rest, '--cluster') ?? 'default';
+      const count = Number(option(rest, '--count') ?? '1');
+      const type = option(rest, '--instance-type') ?? 't3.medium';
+      if (!Number.isInteger(count) || count < 1 || count > 20)
+        return fail('sim add-instances: --count must be a whole number from 1 to 20');
+      try {
+        const created = registerInstances(sim, cluster, count, type);
+        return ok(
+          `${created.map((r) => `${r.ec2InstanceId}  ${type}  ${r.availabilityZone}  registered with cluster ${cluster}`).join('\n')}\n`,
+        );
+      } catch (error) {
+        if (isAwsError(error)) return fail(`sim add-instances: ${error.type}: ${error.message}`);
+        throw error;
+      }
+    }
+    case 'clock':
+      return ok(`${new Date(sim.state.now).toISOString()}\n`);
+    case 'advance': {
+      const seconds = Number(rest[0]);
+      if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86400)
+        return fail('sim advance: give a number of seconds from 0 to 86400');
+      sim.advance(seconds);
+      return ok();
+    }
+    case 'kill-task': {
+      const reference = rest[0] ?? '';
+      const id = reference.split('/').at(-1) ?? '';
+      const record = Object.values(sim.state.tasks).find((t) => t.task.taskArn?.endsWith(`/${id}`) && id !== '');
+      if (record?.task.lastStatus !== 'RUNNING') return fail(`sim kill-task: no running task ${reference}`);
+      const essential = record.plans.find((p) => p.essential);
+      const container = record.task.containers?.find((c) => c.name === essential?.name);
+      if (container) {
+        container.lastStatus = 'STOPPED';
+        container.exitCode = 137;
+        container.reason = 'OutOfMemoryError: Container killed due to memory usage';
+      }
+      stopTaskRecord(sim, record, 'EssentialContainerExited', 'Essential container in task exited');
+      return ok();
+    }
+    case 'log': {
+      const n = Number(rest[0] ?? '20');
+      return ok(
+        `${sim.state.log
+          .slice(-Math.max(1, Math.min(500, Number.isFinite(n) ? n : 20)))
+          .map((l) => `${new Date(l.at * 1000).toISOString().slice(11, 19)}  ${l.message}`)
+          .join('\n')}\n`,
+      );
+    }
+    case undefined:
+    case 'help':
+      return ok(SIM_HELP);
+    default:
+      return fail(`sim: unknown subcommand '${sub}'. Try: sim help`);
+  }
+}
+
+export const COMMANDS: Record<string, Command> = {
+  aws: {
+    summary: 'AWS CLI v2 (ecs and ecr are simulated)',
+    run: (args, env, stdin) => runAws(args, { ...env, ...(stdin !== undefined ? { stdin } : {}) }),
+  },
+  sleep: {
+    summary: 'let simulated time pass: sleep SECONDS',
+    run(args, env) {
+      const seconds = Number(args[0]);
+      if (args.length !== 1 || !Number.isFinite(seconds) || seconds < 0) return fail('sleep: usage: sleep SECONDS');
+      if (seconds > 86400) return fail('sleep: at most 86400 seconds (one day) at a time');
+      env.sim.advance(seconds);
+      return ok();
+    },
+  },
+  sim: { summary: 'simulator controls: instances, clock, failures', run: (args, env) => simCommand(args, env) },
+  echo: { summary: 'print its arguments', run: (args) => ok(`${args.join(' ')}\n`) },
+  help: {
+    summary: 'list the commands',
+    run: () =>
+      ok(
+        `Commands:\n${Object.entries(COMMANDS)
+          .map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`)
+          .join('\n')}\n\nTry: aws ecs help, aws ecs run-task help, sim help\n`,
+      ),
+  },
+};
+
+/** Runs one command line (with pipes) and returns what a terminal would show. Never throws. */
+export function execute(line: string, env: ShellEnvironment): CommandResult {
+  let pipeline: ReturnType<typeof tokenize>;
+  try {
+    pipeline = tokenize(line);
+  } catch (error) {
+    if (error instanceof ShellSyntaxError) return fail(`sh: ${error.message}`, 2);
+    throw error;
+  }
+  let stdin: string | undefined;
+  let result: CommandResult = ok();
+  let stderr = '';
+  for (const words of pipeline.stages) {
+    const [name, ...args] = words;
+    if (name === undefined) return ok();
+    const command = COMMANDS[name];
+    if (!command) {
+      result = fail(`${name}: command not found. Type help to see the commands.`, 127);
+    } else {
+      try {
+        result = command.run(args, env, stdin);
+      } catch (error) {
+        result = fail(`internal error in ECS Academy while running ${name}: ${(error as Error).message}`, 70);
+      }
+    }
+    stderr += result.stderr;
+    stdin = result.stdout;
+  }
+  return { stdout: result.stdout, stderr, exitCode: result.exitCode };
+}
