@@ -13,13 +13,14 @@ import { handleJsonRequest } from '../core/sim/wire.ts';
 
 const USAGE = `Usage:
   npm run --silent sim -- [--script FILE] [--jsonl] [--seed N]
-  npm run --silent sim -- --serve PORT [--seed N]
+  npm run --silent sim -- --serve PORT [--seed N] [--clock real|manual]
 
 Runs ECS Academy's simulated terminal. Commands come from FILE (or standard input), one per
 line; blank lines and # comments are skipped. Virtual time passes only through "sleep SECONDS"
 and "aws ecs wait ...". With --jsonl, prints one JSON object per command:
 {"command","exitCode","stdout","stderr"}. With --serve, answers the ECS and ECR JSON protocol on
-127.0.0.1:PORT until stopped (any credentials; virtual time follows the real clock).`;
+127.0.0.1:PORT until stopped (any credentials). Virtual time follows the real clock, so real
+waiters work; --clock manual keeps it still (for comparing outputs byte for byte in tests).`;
 
 function readFile(path: string): string | undefined {
   const full = resolve(process.cwd(), path);
@@ -40,12 +41,12 @@ function main(args: string[]): number | undefined {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const known = new Set(['--script', '--jsonl', '--seed', '--serve']);
+  const known = new Set(['--script', '--jsonl', '--seed', '--serve', '--clock']);
   const unknown = args.filter(
     (a, i) =>
       a.startsWith('--') &&
       !known.has(a) &&
-      !(i > 0 && ['--script', '--seed', '--serve'].includes(args[i - 1] as string)),
+      !(i > 0 && ['--script', '--seed', '--serve', '--clock'].includes(args[i - 1] as string)),
   );
   const seedText = value(args, '--seed');
   const seed = seedText === undefined ? 1 : Number(seedText);
@@ -64,13 +65,14 @@ function main(args: string[]): number | undefined {
       process.stderr.write(`--serve takes a port number\n\n${USAGE}\n`);
       return 2;
     }
+    const manualClock = value(args, '--clock') === 'manual';
     let lastRealTime = Date.now();
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const now = Date.now();
-        sim.advance((now - lastRealTime) / 1000);
+        if (!manualClock) sim.advance((now - lastRealTime) / 1000);
         lastRealTime = now;
         if (req.method !== 'POST') {
           res

@@ -8,6 +8,7 @@ import type { Simulator } from '../sim/engine.ts';
 import { isAwsError } from '../sim/errors.ts';
 import { runAws } from './aws/aws.ts';
 import type { ReadFile } from './aws/params.ts';
+import { runDocker } from './docker.ts';
 import type { CommandResult } from './result.ts';
 import { ShellSyntaxError, tokenize } from './tokenize.ts';
 
@@ -111,6 +112,10 @@ export const COMMANDS: Record<string, Command> = {
   aws: {
     summary: 'AWS CLI v2 (ecs and ecr are simulated)',
     run: (args, env, stdin) => runAws(args, { ...env, ...(stdin !== undefined ? { stdin } : {}) }),
+  },
+  docker: {
+    summary: 'build, tag, log in and push images (simulated)',
+    run: (args, env, stdin) => runDocker(args, env.sim, stdin),
   },
   sleep: {
     summary: 'let simulated time pass: sleep SECONDS',

@@ -69,6 +69,8 @@ export class Simulator {
       services: {},
       containerInstances: {},
       tags: {},
+      ecr: { repositories: {}, images: {}, password: '' },
+      docker: { images: [], loggedIn: [] },
       queue: [],
       log: [],
     };

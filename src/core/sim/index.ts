@@ -3,6 +3,7 @@
  * `createSimulator({ seed })` gives a fresh account; `restoreSimulator(state)` continues one.
  */
 
+import * as ecr from './ecr/repositories.ts';
 import * as clusters from './ecs/clusters.ts';
 import * as instances from './ecs/container-instances.ts';
 import * as services from './ecs/services.ts';
@@ -46,8 +47,21 @@ const ECS: Record<string, Handler> = {
   ListTagsForResource: tags.listTagsForResource,
 };
 
+const ECR: Record<string, Handler> = {
+  CreateRepository: ecr.createRepository,
+  DescribeRepositories: ecr.describeRepositories,
+  DeleteRepository: ecr.deleteRepository,
+  GetAuthorizationToken: (sim) => ecr.getAuthorizationToken(sim),
+  DescribeImages: ecr.describeImages,
+  ListImages: ecr.listImages,
+  BatchDeleteImage: ecr.batchDeleteImage,
+};
+
 function handlers(): Map<string, Handler> {
-  return new Map(Object.entries(ECS).map(([name, handler]) => [`ecs:${name}`, handler]));
+  return new Map([
+    ...Object.entries(ECS).map(([name, handler]) => [`ecs:${name}`, handler] as const),
+    ...Object.entries(ECR).map(([name, handler]) => [`ecr:${name}`, handler] as const),
+  ]);
 }
 
 function eventHandlers(): Map<ScheduledEvent['kind'], EventHandler> {
@@ -61,6 +75,7 @@ function eventHandlers(): Map<ScheduledEvent['kind'], EventHandler> {
 
 function wire(sim: Simulator): Simulator {
   sim.hooks.afterTaskStopped = (record) => services.onServiceTaskStopped(sim, record);
+  sim.hooks.ecrImageBehaviour = (repository, tag, digest) => ecr.ecrImageBehaviour(sim, repository, tag, digest);
   sim.hooks.afterTaskRunning = (record) => {
     if (record.serviceArn) sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
   };

@@ -3,7 +3,10 @@
  * their API shapes (generated from the AWS model) with timestamps in epoch seconds, plus the
  * bookkeeping the API does not show (reservations, container plans, the event queue).
  */
+
+import type { ImageDetail, Repository } from '../ecs/generated/ecr-types.ts';
 import type { Cluster, ContainerInstance, Service, Tag, Task, TaskDefinition } from '../ecs/generated/ecs-types.ts';
+import type { ImageBehaviour } from './images.ts';
 import type { NetworkState } from './network.ts';
 import type { RngState } from './rng.ts';
 
@@ -66,6 +69,25 @@ export interface ScheduledEvent {
   container?: string;
 }
 
+/** An image in a simulated ECR repository, with what its process does when run. */
+export interface EcrImage {
+  detail: ImageDetail;
+  behaviour: ImageBehaviour;
+}
+
+/** An image in the learner's local Docker (docker build / tag). */
+export interface LocalImage {
+  /** Repository as Docker names it: web, or 123456789012.dkr.ecr.us-east-1.amazonaws.com/web. */
+  repository: string;
+  tag: string;
+  /** Short image id (12 hex digits) shared by every tag of the same image. */
+  id: string;
+  digest: string;
+  sizeBytes: number;
+  createdAt: number;
+  behaviour: ImageBehaviour;
+}
+
 export interface SimState {
   version: 1;
   account: string;
@@ -83,6 +105,8 @@ export interface SimState {
   services: Record<string, ServiceRecord>;
   containerInstances: Record<string, ContainerInstanceRecord>;
   tags: Record<string, Tag[]>;
+  ecr: { repositories: Record<string, Repository>; images: Record<string, EcrImage[]>; password: string };
+  docker: { images: LocalImage[]; loggedIn: string[] };
   queue: ScheduledEvent[];
   /** A human-readable log of what happened, for lessons and the cluster view. */
   log: { at: number; message: string }[];

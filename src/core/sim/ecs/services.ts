@@ -376,7 +376,6 @@ export function createService(sim: Simulator, input: Input) {
     enableECSManagedTags: bool(input, 'enableECSManagedTags') ?? false,
     propagateTags: (str(input, 'propagateTags') ?? 'NONE') as Service['propagateTags'] & string,
     enableExecuteCommand: false,
-    availabilityZoneRebalancing: 'ENABLED',
   };
   const record: ServiceRecord = { service, steady: false, failures: 0 };
   service.deployments = [newDeployment(sim, record, def)];
