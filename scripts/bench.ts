@@ -6,12 +6,14 @@ import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../tests/browser/support/static-server.ts';
 import { benchEditor } from './bench/editor.ts';
+import { benchSimulator } from './bench/simulator.ts';
 import { printTable } from './bench/stats.ts';
 import { benchValidator } from './bench/validator.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { BUDGET, kB, weighPage } from './page-weight.ts';
 
 benchValidator();
+benchSimulator();
 
 if (!existsSync('dist/index.html')) {
   console.error('No production build found: run `npm run build` first for the page-weight and editor figures.');

@@ -30,6 +30,41 @@ export const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 export type Handler = (sim: Simulator, input: Record<string, unknown>) => Record<string, unknown>;
 export type EventHandler = (sim: Simulator, event: ScheduledEvent) => void;
 
+/** Earlier time first; at the same time, first scheduled first (SimPy's rule). */
+const before = (a: ScheduledEvent, b: ScheduledEvent) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
+
+/** The event queue is a binary min-heap kept in a plain array, so the state stays serializable. */
+function heapPush(heap: ScheduledEvent[], event: ScheduledEvent): void {
+  heap.push(event);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[i] as ScheduledEvent, heap[parent] as ScheduledEvent)) break;
+    [heap[i], heap[parent]] = [heap[parent] as ScheduledEvent, heap[i] as ScheduledEvent];
+    i = parent;
+  }
+}
+
+function heapPop(heap: ScheduledEvent[]): ScheduledEvent | undefined {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0 && last) {
+    heap[0] = last;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let smallest = i;
+      if (l < heap.length && before(heap[l] as ScheduledEvent, heap[smallest] as ScheduledEvent)) smallest = l;
+      if (r < heap.length && before(heap[r] as ScheduledEvent, heap[smallest] as ScheduledEvent)) smallest = r;
+      if (smallest === i) break;
+      [heap[i], heap[smallest]] = [heap[smallest] as ScheduledEvent, heap[i] as ScheduledEvent];
+      i = smallest;
+    }
+  }
+  return top;
+}
+
 export class Simulator {
   readonly state: SimState;
   readonly rng: Rng;
@@ -69,6 +104,7 @@ export class Simulator {
       services: {},
       containerInstances: {},
       tags: {},
+      placementGroups: {},
       ecr: { repositories: {}, images: {}, password: '' },
       docker: { images: [], loggedIn: [] },
       queue: [],
@@ -99,22 +135,7 @@ export class Simulator {
   /** Queues an event `delaySeconds` from now. */
   schedule(delaySeconds: number, event: Omit<ScheduledEvent, 'at' | 'seq'>): void {
     this.state.seq += 1;
-    const entry: ScheduledEvent = {
-      ...event,
-      at: this.state.now + Math.round(delaySeconds * 1000),
-      seq: this.state.seq,
-    };
-    const queue = this.state.queue;
-    // Keep the queue ordered by time, then by insertion (SimPy's rule), with a binary search.
-    let low = 0;
-    let high = queue.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const other = queue[mid] as ScheduledEvent;
-      if (other.at < entry.at || (other.at === entry.at && other.seq < entry.seq)) low = mid + 1;
-      else high = mid;
-    }
-    queue.splice(low, 0, entry);
+    heapPush(this.state.queue, { ...event, at: this.state.now + Math.round(delaySeconds * 1000), seq: this.state.seq });
   }
 
   /** Advances virtual time, running every event that falls due, in order. */
@@ -138,7 +159,7 @@ export class Simulator {
   private runUntil(until: number): void {
     let guard = 0;
     while (this.state.queue.length > 0 && (this.state.queue[0] as ScheduledEvent).at <= until) {
-      const event = this.state.queue.shift() as ScheduledEvent;
+      const event = heapPop(this.state.queue) as ScheduledEvent;
       this.state.now = Math.max(this.state.now, event.at);
       this.eventHandlers.get(event.kind)?.(this, event);
       guard += 1;
@@ -149,7 +170,8 @@ export class Simulator {
   /** Adds a line to the human-readable activity log. */
   note(message: string): void {
     this.state.log.push({ at: this.seconds, message });
-    if (this.state.log.length > 2000) this.state.log.splice(0, this.state.log.length - 2000);
+    // Trim in batches: cutting one entry per note would make every note cost the whole log.
+    if (this.state.log.length > 4000) this.state.log.splice(0, this.state.log.length - 2000);
   }
 
   /** ARN in this account and Region. */

@@ -49,12 +49,19 @@ export interface ServiceRecord {
 
 export interface ContainerInstanceRecord {
   instance: ContainerInstance;
+  clusterName: string;
   instanceType: string;
   ec2InstanceId: string;
   privateIp: string;
   availabilityZone: string;
   /** Host ports in use (reserved by the agent or held by tasks). */
   usedPorts: number[];
+  /** CPU units and MiB the agent registered (the instance type's, less what the OS keeps). */
+  registeredCpu: number;
+  registeredMemory: number;
+  /** CPU units and MiB held by the tasks on the instance that have not STOPPED. */
+  reservedCpu: number;
+  reservedMemory: number;
   nextDynamicPort: number;
 }
 
@@ -105,6 +112,8 @@ export interface SimState {
   services: Record<string, ServiceRecord>;
   containerInstances: Record<string, ContainerInstanceRecord>;
   tags: Record<string, Tag[]>;
+  /** Placement groups (family:x, service:y): how many live tasks each instance runs. */
+  placementGroups: Record<string, Record<string, number>>;
   ecr: { repositories: Record<string, Repository>; images: Record<string, EcrImage[]>; password: string };
   docker: { images: LocalImage[]; loggedIn: string[] };
   queue: ScheduledEvent[];

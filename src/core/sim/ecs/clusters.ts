@@ -11,7 +11,7 @@ export function clusterView(sim: Simulator, cluster: Cluster): Cluster {
   return {
     ...copy(cluster),
     registeredContainerInstancesCount: Object.values(sim.state.containerInstances).filter(
-      (i) => i.instance.containerInstanceArn?.includes(`/${cluster.clusterName}/`) && i.instance.status !== 'INACTIVE',
+      (i) => i.clusterName === cluster.clusterName && i.instance.status !== 'INACTIVE',
     ).length,
     runningTasksCount: tasks.filter((t) => t.task.lastStatus === 'RUNNING').length,
     pendingTasksCount: tasks.filter((t) => ['PROVISIONING', 'PENDING', 'ACTIVATING'].includes(t.task.lastStatus ?? ''))

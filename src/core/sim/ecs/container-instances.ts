@@ -33,24 +33,17 @@ const resource = (name: string, value: number | string[]): Resource =>
     : { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
 
 /** CPU, memory and ports still free on an instance. */
-export function remaining(
-  sim: Simulator,
-  record: ContainerInstanceRecord,
-): { cpu: number; memory: number; ports: number[] } {
-  const type = INSTANCE_TYPES[record.instanceType] ?? { vcpu: 2, memory: 3904 };
-  let cpu = type.vcpu * 1024;
-  let memory = type.memory;
-  for (const t of Object.values(sim.state.tasks)) {
-    if (t.instanceArn !== record.instance.containerInstanceArn || t.task.lastStatus === 'STOPPED') continue;
-    cpu -= t.reserved.cpu;
-    memory -= t.reserved.memory;
-  }
-  return { cpu, memory, ports: [...record.usedPorts].sort((a, b) => a - b) };
+export function remaining(record: ContainerInstanceRecord): { cpu: number; memory: number; ports: number[] } {
+  return {
+    cpu: record.registeredCpu - record.reservedCpu,
+    memory: record.registeredMemory - record.reservedMemory,
+    ports: [...record.usedPorts].sort((a, b) => a - b),
+  };
 }
 
 /** Refreshes the API view of an instance (remaining resources, task counts). */
 export function instanceView(sim: Simulator, record: ContainerInstanceRecord): ContainerInstance {
-  const free = remaining(sim, record);
+  const free = remaining(record);
   const tasks = Object.values(sim.state.tasks).filter((t) => t.instanceArn === record.instance.containerInstanceArn);
   return {
     ...copy(record.instance),
@@ -114,11 +107,16 @@ export function registerInstances(
         attachments: [],
         tags: [],
       },
+      clusterName: cluster.clusterName as string,
       instanceType,
       ec2InstanceId,
       privateIp: allocateIp(sim.state.network, subnet.id),
       availabilityZone: subnet.availabilityZone,
       usedPorts: [...AGENT_PORTS],
+      registeredCpu: type.vcpu * 1024,
+      registeredMemory: type.memory,
+      reservedCpu: 0,
+      reservedMemory: 0,
       nextDynamicPort: EPHEMERAL_PORTS.first,
     };
     sim.state.containerInstances[arn] = record;
@@ -129,9 +127,7 @@ export function registerInstances(
 }
 
 function clusterInstances(sim: Simulator, clusterName: string | undefined) {
-  return Object.values(sim.state.containerInstances).filter((r) =>
-    r.instance.containerInstanceArn?.includes(`/${clusterName}/`),
-  );
+  return Object.values(sim.state.containerInstances).filter((r) => r.clusterName === clusterName);
 }
 
 function findInstance(

@@ -6,7 +6,6 @@
 import type { TaskDefinition } from '../../ecs/generated/ecs-types.ts';
 import type { Simulator } from '../engine.ts';
 import type { ContainerInstanceRecord } from '../state.ts';
-import { remaining } from './container-instances.ts';
 
 export interface Requirements {
   cpu: number;
@@ -49,12 +48,11 @@ export function requirements(def: TaskDefinition): Requirements {
 }
 
 /** Why an instance cannot take the task, as ECS names it in `failures[].reason`. */
-export function shortfall(sim: Simulator, record: ContainerInstanceRecord, needs: Requirements): string | undefined {
+export function shortfall(record: ContainerInstanceRecord, needs: Requirements): string | undefined {
   if (record.instance.status !== 'ACTIVE' || record.instance.agentConnected === false) return 'AGENT';
-  const free = remaining(sim, record);
-  if (free.cpu < needs.cpu) return 'RESOURCE:CPU';
-  if (free.memory < needs.memory) return 'RESOURCE:MEMORY';
-  if (needs.ports.some((p) => record.usedPorts.includes(p))) return 'RESOURCE:PORTS';
+  if (record.registeredCpu - record.reservedCpu < needs.cpu) return 'RESOURCE:CPU';
+  if (record.registeredMemory - record.reservedMemory < needs.memory) return 'RESOURCE:MEMORY';
+  if (needs.ports.length > 0 && needs.ports.some((p) => record.usedPorts.includes(p))) return 'RESOURCE:PORTS';
   return undefined;
 }
 
@@ -80,51 +78,83 @@ export function matchesExpression(record: ContainerInstanceRecord, expression: s
   );
 }
 
-/** Picks an instance for one task, or explains why none fits. */
+/** How many tasks of the placement group each instance and each Availability Zone already runs. */
+export interface GroupCounts {
+  byInstance: Map<string, number>;
+  byZone: Map<string, number>;
+}
+
+export function groupCounts(sim: Simulator, group: string): GroupCounts {
+  const byInstance = new Map<string, number>();
+  const byZone = new Map<string, number>();
+  for (const [arn, count] of Object.entries(sim.state.placementGroups[group] ?? {})) {
+    byInstance.set(arn, count);
+    const zone = sim.state.containerInstances[arn]?.availabilityZone ?? '';
+    byZone.set(zone, (byZone.get(zone) ?? 0) + count);
+  }
+  return { byInstance, byZone };
+}
+
+/**
+ * Picks an instance for one task, or explains why none fits. One pass over the candidates:
+ * constraints filter, strategies compare in order (binpack: least remaining first; spread:
+ * fewest tasks of the group; random: a fresh random key).
+ */
 export function place(
   sim: Simulator,
-  candidates: ContainerInstanceRecord[],
+  candidates: readonly ContainerInstanceRecord[],
   needs: Requirements,
-  options: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[]; groupInstances: string[] },
+  options: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[]; counts: GroupCounts },
 ): { record: ContainerInstanceRecord } | { reason: string; arn: string } {
-  let best: { reason: string; arn: string } | undefined;
-  let fits = candidates.filter((r) => {
-    const reason = shortfall(sim, r, needs);
-    if (reason && !best) best = { reason, arn: r.instance.containerInstanceArn as string };
-    return reason === undefined;
-  });
-  for (const c of options.constraints) {
-    if (c.type === 'distinctInstance')
-      fits = fits.filter((r) => !options.groupInstances.includes(r.instance.containerInstanceArn as string));
-    if (c.type === 'memberOf' && c.expression) fits = fits.filter((r) => matchesExpression(r, c.expression as string));
-  }
-  if (fits.length === 0)
-    return (
-      best ?? {
-        reason: candidates.length > 0 ? 'ATTRIBUTE' : 'MISSING',
-        arn: candidates[0]?.instance.containerInstanceArn ?? '',
+  let firstReason: { reason: string; arn: string } | undefined;
+  let best: ContainerInstanceRecord | undefined;
+  const strategies = options.strategies;
+  const bestKey = new Array<number>(strategies.length).fill(0);
+  const key = new Array<number>(strategies.length).fill(0);
+  for (const r of candidates) {
+    const reason = shortfall(r, needs);
+    if (reason) {
+      firstReason ??= { reason, arn: r.instance.containerInstanceArn as string };
+      continue;
+    }
+    const arn = r.instance.containerInstanceArn as string;
+    const blocked =
+      options.constraints.length > 0 &&
+      options.constraints.some(
+        (c) =>
+          (c.type === 'distinctInstance' && (options.counts.byInstance.get(arn) ?? 0) > 0) ||
+          (c.type === 'memberOf' && c.expression && !matchesExpression(r, c.expression)),
+      );
+    if (blocked) {
+      firstReason ??= { reason: 'ATTRIBUTE', arn };
+      continue;
+    }
+    for (let s = 0; s < strategies.length; s++) {
+      const strategy = strategies[s] as PlacementStrategy;
+      const field = strategy.field ?? '';
+      let k = 0;
+      if (strategy.type === 'random') k = sim.rng.next();
+      else if (strategy.type === 'binpack') {
+        k = field === 'cpu' ? r.registeredCpu - r.reservedCpu : r.registeredMemory - r.reservedMemory;
+      } else if (strategy.type === 'spread') {
+        k =
+          field === 'instanceId' || field === 'host'
+            ? (options.counts.byInstance.get(arn) ?? 0)
+            : (options.counts.byZone.get(r.availabilityZone) ?? 0);
       }
-    );
-  const tasksOn = (r: ContainerInstanceRecord) =>
-    options.groupInstances.filter((arn) => arn === r.instance.containerInstanceArn).length;
-  const tasksInZone = (zone: string) =>
-    options.groupInstances.filter((arn) => sim.state.containerInstances[arn]?.availabilityZone === zone).length;
-  let ordered = [...fits];
-  for (const strategy of [...options.strategies].reverse()) {
-    const field = strategy.field ?? '';
-    if (strategy.type === 'random') {
-      ordered = ordered
-        .map((r) => ({ r, k: sim.rng.next() }))
-        .sort((a, b) => a.k - b.k)
-        .map((x) => x.r);
-    } else if (strategy.type === 'binpack') {
-      const key = (r: ContainerInstanceRecord) => (field === 'cpu' ? remaining(sim, r).cpu : remaining(sim, r).memory);
-      ordered.sort((a, b) => key(a) - key(b));
-    } else if (strategy.type === 'spread') {
-      const key = (r: ContainerInstanceRecord) =>
-        field === 'instanceId' || field === 'host' ? tasksOn(r) : tasksInZone(r.availabilityZone);
-      ordered.sort((a, b) => key(a) - key(b));
+      key[s] = k;
+    }
+    // Lexicographic comparison: the first strategy decides, later ones break ties.
+    let better = best === undefined;
+    for (let s = 0; !better && s < strategies.length; s++) {
+      if ((key[s] as number) < (bestKey[s] as number)) better = true;
+      else if ((key[s] as number) > (bestKey[s] as number)) break;
+    }
+    if (better) {
+      best = r;
+      for (let s = 0; s < strategies.length; s++) bestKey[s] = key[s] as number;
     }
   }
-  return { record: ordered[0] as ContainerInstanceRecord };
+  if (best) return { record: best };
+  return firstReason ?? { reason: 'MISSING', arn: candidates[0]?.instance.containerInstanceArn ?? '' };
 }

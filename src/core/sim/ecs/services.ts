@@ -90,19 +90,25 @@ function startTasks(sim: Simulator, record: ServiceRecord, deployment: Deploymen
   if (base.launchType === 'FARGATE') {
     for (let i = 0; i < count; i++) started.push(launchTask(sim, base).task.taskArn as string);
   } else {
-    const { placed, failures } = placeOnInstances(sim, clusterName, def, count, {
-      strategies: (service.placementStrategy ?? [])
-        .map((s) => ({ type: s.type ?? 'spread', ...(s.field ? { field: s.field } : {}) }))
-        .concat(
-          service.placementStrategy?.length ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
-        ),
-      constraints: (service.placementConstraints ?? []).map((c) => ({
-        type: c.type ?? '',
-        ...(c.expression ? { expression: c.expression } : {}),
-      })),
-      group: base.group,
-    });
-    for (const instance of placed) started.push(launchTask(sim, { ...base, instance }).task.taskArn as string);
+    const { failures } = placeOnInstances(
+      sim,
+      clusterName,
+      def,
+      count,
+      {
+        strategies: (service.placementStrategy ?? [])
+          .map((s) => ({ type: s.type ?? 'spread', ...(s.field ? { field: s.field } : {}) }))
+          .concat(
+            service.placementStrategy?.length ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
+          ),
+        constraints: (service.placementConstraints ?? []).map((c) => ({
+          type: c.type ?? '',
+          ...(c.expression ? { expression: c.expression } : {}),
+        })),
+        group: base.group,
+      },
+      (instance) => started.push(launchTask(sim, { ...base, instance }).task.taskArn as string),
+    );
     if (failures.length > 0) {
       const reason = failures[0]?.reason ?? 'RESOURCE:CPU';
       const detail =
@@ -157,7 +163,7 @@ function updateCounts(sim: Simulator, record: ServiceRecord): void {
 function daemonTarget(sim: Simulator, record: ServiceRecord): number {
   const clusterName = nameFromArn(record.service.clusterArn as string);
   return Object.values(sim.state.containerInstances).filter(
-    (r) => r.instance.containerInstanceArn?.includes(`/${clusterName}/`) && r.instance.status === 'ACTIVE',
+    (r) => r.clusterName === clusterName && r.instance.status === 'ACTIVE',
   ).length;
 }
 

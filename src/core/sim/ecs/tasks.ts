@@ -10,7 +10,7 @@ import { commandBehaviour, parseImage, publicImage } from '../images.ts';
 import { allocateIp } from '../network.ts';
 import type { ContainerInstanceRecord, ContainerPlan, ScheduledEvent, TaskRecord } from '../state.ts';
 import { copy, findCluster, type Input, int, list, nameFromArn, obj, str, strings } from './common.ts';
-import { type PlacementConstraint, type PlacementStrategy, place, requirements } from './placement.ts';
+import { groupCounts, type PlacementConstraint, type PlacementStrategy, place, requirements } from './placement.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 
 /** Seconds each lifecycle step takes in the simulation. */
@@ -183,6 +183,12 @@ export function launchTask(sim: Simulator, request: LaunchRequest): TaskRecord {
   if (request.instance) {
     record.reserved.ports = [...needs.ports];
     request.instance.usedPorts.push(...needs.ports);
+    request.instance.reservedCpu += needs.cpu;
+    request.instance.reservedMemory += needs.memory;
+    const group = sim.state.placementGroups[request.group] ?? {};
+    sim.state.placementGroups[request.group] = group;
+    const arn = request.instance.instance.containerInstanceArn as string;
+    group[arn] = (group[arn] ?? 0) + 1;
   }
   sim.state.tasks[taskArn] = record;
   sim.state.tags[taskArn] = copy(request.tags);
@@ -259,7 +265,17 @@ function finishStop(sim: Simulator, record: TaskRecord): void {
   }
   for (const attachment of task.attachments ?? []) attachment.status = 'DELETED';
   const instance = record.instanceArn ? sim.state.containerInstances[record.instanceArn] : undefined;
-  if (instance) instance.usedPorts = instance.usedPorts.filter((p) => !record.reserved.ports.includes(p));
+  if (instance) {
+    instance.usedPorts = instance.usedPorts.filter((p) => !record.reserved.ports.includes(p));
+    instance.reservedCpu -= record.reserved.cpu;
+    instance.reservedMemory -= record.reserved.memory;
+    const group = sim.state.placementGroups[task.group ?? ''];
+    const arn = instance.instance.containerInstanceArn as string;
+    if (group?.[arn] !== undefined) {
+      group[arn] -= 1;
+      if (group[arn] <= 0) delete group[arn];
+    }
+  }
   delete sim.state.tags[task.taskArn as string];
   sim.note(`Task ${nameFromArn(task.taskArn ?? '').slice(0, 8)} STOPPED (${task.stoppedReason ?? 'stopped'}).`);
   sim.hooks.afterTaskStopped?.(record);
@@ -461,7 +477,7 @@ function prepare(sim: Simulator, input: Input, launchType: 'EC2' | 'FARGATE' | '
 
 const clusterInstances = (sim: Simulator, clusterName: string | undefined) =>
   Object.values(sim.state.containerInstances).filter(
-    (r) => r.instance.containerInstanceArn?.includes(`/${clusterName}/`) && r.instance.status !== 'INACTIVE',
+    (r) => r.clusterName === clusterName && r.instance.status !== 'INACTIVE',
   );
 
 /** Launch type for a run: explicit, or FARGATE from a capacity provider strategy, else EC2. */
@@ -475,42 +491,39 @@ function launchTypeOf(input: Input): 'EC2' | 'FARGATE' | 'EXTERNAL' {
   return provider === 'FARGATE' || provider === 'FARGATE_SPOT' ? 'FARGATE' : 'EC2';
 }
 
-/** Places `count` tasks on the cluster's EC2 instances; the rest become failures. */
-export function placeOnInstances(
+/**
+ * Places up to `count` tasks on the cluster's EC2 instances, launching each as soon as it is
+ * placed (so the next one sees the instance fuller); the rest become failures.
+ */
+export function placeOnInstances<T>(
   sim: Simulator,
   clusterName: string,
   def: TaskDefinition,
   count: number,
   options: { strategies: PlacementStrategy[]; constraints: PlacementConstraint[]; group: string },
-): { placed: ContainerInstanceRecord[]; failures: { arn: string; reason: string }[] } {
-  const candidates = clusterInstances(sim, clusterName);
+  launch: (instance: ContainerInstanceRecord) => T,
+  candidates: readonly ContainerInstanceRecord[] = clusterInstances(sim, clusterName),
+): { launched: T[]; failures: { arn: string; reason: string }[] } {
   const needs = requirements(def);
-  const groupInstances = Object.values(sim.state.tasks)
-    .filter((t) => t.task.group === options.group && t.task.lastStatus !== 'STOPPED' && t.instanceArn)
-    .map((t) => t.instanceArn as string);
-  const placed: ContainerInstanceRecord[] = [];
+  const counts = groupCounts(sim, options.group);
+  const launched: T[] = [];
   const failures: { arn: string; reason: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const result = place(sim, candidates, needs, { ...options, groupInstances });
-    if ('record' in result) {
-      placed.push(result.record);
-      groupInstances.push(result.record.instance.containerInstanceArn as string);
-      // Reserve now so the next task of this call sees the instance as fuller.
-      result.record.usedPorts.push(...needs.ports);
-      sim.state.tasks[`pending-${i}`] = {
-        task: { lastStatus: 'PENDING' },
-        instanceArn: result.record.instance.containerInstanceArn as string,
-        reserved: { cpu: needs.cpu, memory: needs.memory, ports: [] },
-        plans: [],
-      };
-    } else {
+    const result = place(sim, candidates, needs, {
+      strategies: options.strategies,
+      constraints: options.constraints,
+      counts,
+    });
+    if ('reason' in result) {
       failures.push({ arn: result.arn, reason: result.reason });
+      continue;
     }
+    const arn = result.record.instance.containerInstanceArn as string;
+    counts.byInstance.set(arn, (counts.byInstance.get(arn) ?? 0) + 1);
+    counts.byZone.set(result.record.availabilityZone, (counts.byZone.get(result.record.availabilityZone) ?? 0) + 1);
+    launched.push(launch(result.record));
   }
-  for (let i = 0; i < count; i++) delete sim.state.tasks[`pending-${i}`];
-  for (const record of placed)
-    record.usedPorts.splice(record.usedPorts.length - needs.ports.length, needs.ports.length);
-  return { placed, failures };
+  return { launched, failures };
 }
 
 const placementList = (input: Input, key: string) =>
@@ -558,13 +571,16 @@ export function runTask(sim: Simulator, input: Input) {
     })),
   ];
   const strategies = placementList(input, 'placementStrategy');
-  const { placed, failures } = placeOnInstances(sim, p.cluster.clusterName as string, p.def, count, {
-    strategies: strategies.length > 0 ? strategies : [{ type: 'random' }],
-    constraints,
-    group: p.group,
-  });
-  const tasks = placed.map((instance) => copy(launchTask(sim, { ...base, instance }).task));
-  return { tasks, failures };
+  const { launched, failures } = placeOnInstances(
+    sim,
+    p.cluster.clusterName as string,
+    p.def,
+    count,
+    { strategies: strategies.length > 0 ? strategies : [{ type: 'random' }], constraints, group: p.group },
+    (instance) => copy(launchTask(sim, { ...base, instance }).task),
+    instances,
+  );
+  return { tasks: launched, failures };
 }
 
 export function startTask(sim: Simulator, input: Input) {
@@ -583,7 +599,7 @@ export function startTask(sim: Simulator, input: Input) {
       failures.push({ arn: ref, reason: 'MISSING' });
       continue;
     }
-    const result = place(sim, [record], needs, { strategies: [], constraints: [], groupInstances: [] });
+    const result = place(sim, [record], needs, { strategies: [], constraints: [], counts: groupCounts(sim, p.group) });
     if ('reason' in result) {
       failures.push({ arn: record.instance.containerInstanceArn as string, reason: result.reason });
       continue;
