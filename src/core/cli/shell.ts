@@ -8,6 +8,7 @@ import type { Simulator } from '../sim/engine.ts';
 import { isAwsError } from '../sim/errors.ts';
 import { runAws } from './aws/aws.ts';
 import type { ReadFile } from './aws/params.ts';
+import { runCurl } from './curl.ts';
 import { runDocker } from './docker.ts';
 import type { CommandResult } from './result.ts';
 import { ShellSyntaxError, tokenize } from './tokenize.ts';
@@ -116,6 +117,10 @@ export const COMMANDS: Record<string, Command> = {
   docker: {
     summary: 'build, tag, log in and push images (simulated)',
     run: (args, env, stdin) => runDocker(args, env.sim, stdin),
+  },
+  curl: {
+    summary: 'fetch a URL inside the simulated VPC (load balancer or task address)',
+    run: (args, env) => runCurl(args, env.sim),
   },
   sleep: {
     summary: 'let simulated time pass: sleep SECONDS',

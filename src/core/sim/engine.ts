@@ -2,6 +2,8 @@
  * The simulator: one AWS account in one Region, driven only by API calls and virtual time.
  * Deterministic: the same seed and the same calls give the same state and outputs.
  */
+
+import { emptyElbState } from './elb/load-balancing.ts';
 import { AwsError } from './errors.ts';
 import type { ImageBehaviour } from './images.ts';
 import { defaultNetwork } from './network.ts';
@@ -12,6 +14,8 @@ import type { ScheduledEvent, SimState, TaskRecord } from './state.ts';
 export interface SimHooks {
   afterTaskRunning?: (record: TaskRecord) => void;
   afterTaskStopped?: (record: TaskRecord) => void;
+  /** A task attached to a load balancer begins draining; returns the seconds draining takes. */
+  onTaskDraining?: (record: TaskRecord) => number;
   /** Behaviour of an image pushed to the simulated ECR, if it exists. */
   ecrImageBehaviour?: (repository: string, tag: string, digest?: string) => ImageBehaviour | undefined;
 }
@@ -107,6 +111,7 @@ export class Simulator {
       placementGroups: {},
       ecr: { repositories: {}, images: {}, password: '' },
       docker: { images: [], loggedIn: [] },
+      elb: emptyElbState(),
       queue: [],
       log: [],
     };

@@ -6,6 +6,7 @@
 import * as ecr from './ecr/repositories.ts';
 import * as clusters from './ecs/clusters.ts';
 import * as instances from './ecs/container-instances.ts';
+import * as serviceLoadBalancers from './ecs/service-load-balancers.ts';
 import * as services from './ecs/services.ts';
 import * as tags from './ecs/tags.ts';
 import * as taskDefinitions from './ecs/task-definitions.ts';
@@ -70,6 +71,7 @@ function eventHandlers(): Map<ScheduledEvent['kind'], EventHandler> {
     ['container-exit', tasks.containerExited],
     ['health-check', tasks.healthCheckPassed],
     ['service-reconcile', services.reconcileEvent],
+    ['target-health', serviceLoadBalancers.targetHealthEvent],
   ]);
 }
 
@@ -77,8 +79,11 @@ function wire(sim: Simulator): Simulator {
   sim.hooks.afterTaskStopped = (record) => services.onServiceTaskStopped(sim, record);
   sim.hooks.ecrImageBehaviour = (repository, tag, digest) => ecr.ecrImageBehaviour(sim, repository, tag, digest);
   sim.hooks.afterTaskRunning = (record) => {
-    if (record.serviceArn) sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
+    if (!record.serviceArn) return;
+    serviceLoadBalancers.registerServiceTask(sim, record);
+    sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
   };
+  sim.hooks.onTaskDraining = (record) => serviceLoadBalancers.drainServiceTask(sim, record);
   return sim;
 }
 

@@ -6,6 +6,7 @@
 
 import type { ImageDetail, Repository } from '../ecs/generated/ecr-types.ts';
 import type { Cluster, ContainerInstance, Service, Tag, Task, TaskDefinition } from '../ecs/generated/ecs-types.ts';
+import type { ElbState } from './elb/load-balancing.ts';
 import type { ImageBehaviour } from './images.ts';
 import type { NetworkState } from './network.ts';
 import type { RngState } from './rng.ts';
@@ -69,7 +70,7 @@ export interface ContainerInstanceRecord {
 export interface ScheduledEvent {
   at: number;
   seq: number;
-  kind: 'task-advance' | 'container-exit' | 'health-check' | 'service-reconcile';
+  kind: 'task-advance' | 'container-exit' | 'health-check' | 'service-reconcile' | 'target-health';
   /** ARN of the task or service concerned. */
   target: string;
   /** For container events: the container name. */
@@ -116,6 +117,7 @@ export interface SimState {
   placementGroups: Record<string, Record<string, number>>;
   ecr: { repositories: Record<string, Repository>; images: Record<string, EcrImage[]>; password: string };
   docker: { images: LocalImage[]; loggedIn: string[] };
+  elb: ElbState;
   queue: ScheduledEvent[];
   /** A human-readable log of what happened, for lessons and the cluster view. */
   log: { at: number; message: string }[];

@@ -14,7 +14,8 @@ import { launchTask, placeOnInstances, stopTaskRecord } from './tasks.ts';
 
 const MAX_EVENTS = 100;
 
-function event(sim: Simulator, record: ServiceRecord, message: string): void {
+/** Adds a service event (newest first, at most 100) and notes it in the activity log. */
+export function event(sim: Simulator, record: ServiceRecord, message: string): void {
   record.service.events ??= [];
   const events = record.service.events;
   events.unshift({ id: sim.rng.uuid(), createdAt: sim.seconds, message });
@@ -61,6 +62,11 @@ const liveTasks = (sim: Simulator, record: ServiceRecord): TaskRecord[] =>
 
 function isHealthy(sim: Simulator, t: TaskRecord): boolean {
   if (t.task.lastStatus !== 'RUNNING') return false;
+  // Behind a load balancer, a task counts once its targets pass the target group's health checks.
+  const targets = Object.values(sim.state.elb.targets).flatMap((list) =>
+    list.filter((x) => x.taskArn === t.task.taskArn),
+  );
+  if (targets.some((x) => x.state !== 'healthy')) return false;
   const def = resolveTaskDefinition(sim, t.task.taskDefinitionArn as string, { allowInactive: true });
   const checked = (def.containerDefinitions ?? []).some((c) => c.essential !== false && c.healthCheck);
   return !checked || t.task.healthStatus === 'HEALTHY';
@@ -353,6 +359,27 @@ export function createService(sim: Simulator, input: Input) {
     throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   if (def.networkMode !== 'awsvpc' && network)
     throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+  for (const raw of list(input, 'loadBalancers')) {
+    const lb = obj(raw) ?? {};
+    const groupArn = str(lb, 'targetGroupArn') ?? '';
+    const group = sim.state.elb.targetGroups[groupArn];
+    if (!group) throw invalidParameter(`The target group with targetGroupArn ${groupArn} does not exist.`);
+    if (group.LoadBalancerArns.length === 0)
+      throw invalidParameter(
+        `The target group with targetGroupArn ${groupArn} does not have an associated load balancer.`,
+      );
+    if (def.networkMode === 'awsvpc' && group.TargetType !== 'ip') {
+      throw invalidParameter(
+        `The provided target group ${groupArn} has target type instance, which is incompatible with the awsvpc network mode specified in the task definition.`,
+      );
+    }
+    const containerName = str(lb, 'containerName');
+    const port = typeof lb.containerPort === 'number' ? lb.containerPort : undefined;
+    const container = def.containerDefinitions?.find((c) => c.name === containerName);
+    if (!container || !(container.portMappings ?? []).some((p) => p.containerPort === port)) {
+      throw invalidParameter(`The container ${containerName} did not have a container port ${port} defined.`);
+    }
+  }
   const arn = sim.arn('ecs', `service/${cluster.clusterName}/${name}`);
   const daemon = strategy === 'DAEMON';
   const service: Service = {

@@ -238,7 +238,9 @@ export function stopTaskRecord(
   // A task that never reached RUNNING goes straight to tearing down what was set up.
   if (task.lastStatus === 'RUNNING') {
     task.lastStatus = 'DEACTIVATING';
-    sim.schedule(DURATIONS.deactivating, { kind: 'task-advance', target: task.taskArn as string });
+    // Load balancer targets drain first (the target group's deregistration delay).
+    const draining = sim.hooks.onTaskDraining?.(record) ?? 0;
+    sim.schedule(Math.max(DURATIONS.deactivating, draining), { kind: 'task-advance', target: task.taskArn as string });
   } else if (
     task.lastStatus !== 'STOPPED' &&
     task.lastStatus !== 'DEACTIVATING' &&

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { execute } from '../../../../src/core/cli/shell.ts';
+import { createSimulator } from '../../../../src/core/sim/index.ts';
+
+/** A Fargate service behind an application load balancer, driven through the terminal. */
+function setup() {
+  const sim = createSimulator({ seed: 3 });
+  const env = { sim, readFile: (p: string) => readFileSync(p, 'utf8') };
+  const run = (line: string) => execute(line, env);
+  const [s1, s2] = sim.state.network.subnets.map((s) => s.id);
+  const out = (line: string) => {
+    const r = run(line);
+    expect(r.stderr, line).toBe('');
+    return r.stdout.trim();
+  };
+  out('aws ecs create-cluster --cluster-name demo');
+  out('aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/fargate-web.json');
+  const tg = out(
+    `aws elbv2 create-target-group --name web-tg --protocol HTTP --port 80 --vpc-id ${sim.state.network.vpcId} --target-type ip --query "TargetGroups[0].TargetGroupArn" --output text`,
+  );
+  const dns = out(
+    `aws elbv2 create-load-balancer --name web-alb --subnets ${s1} ${s2} --query "LoadBalancers[0].DNSName" --output text`,
+  );
+  const lb = out('aws elbv2 describe-load-balancers --query "LoadBalancers[0].LoadBalancerArn" --output text');
+  out(
+    `aws elbv2 create-listener --load-balancer-arn ${lb} --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=${tg}`,
+  );
+  const network = `"awsvpcConfiguration={subnets=[${s1},${s2}],assignPublicIp=ENABLED}"`;
+  return { sim, run, out, tg, dns, network };
+}
+
+describe('services behind a load balancer', () => {
+  it('registers tasks as targets, serves traffic once they are healthy, and stays up through a rolling deployment', () => {
+    const { run, out, tg, dns, network } = setup();
+    out(
+      `aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2 --launch-type FARGATE --network-configuration ${network} --load-balancers targetGroupArn=${tg},containerName=web,containerPort=80`,
+    );
+    expect(run(`curl http://${dns}/`).stderr).toBe(`curl: (6) Could not resolve host: ${dns}\n`);
+    out('sleep 60');
+    expect(
+      out(
+        `aws elbv2 describe-target-health --target-group-arn ${tg} --query "TargetHealthDescriptions[].TargetHealth.State" --output text`,
+      ),
+    ).toBe('initial\tinitial');
+    out('sleep 150');
+    expect(
+      out(
+        `aws elbv2 describe-target-health --target-group-arn ${tg} --query "TargetHealthDescriptions[].TargetHealth.State" --output text`,
+      ),
+    ).toBe('healthy\thealthy');
+    expect(out(`curl http://${dns}/`)).toBe('Welcome to nginx!');
+
+    // Deploy revision 2; every request during the deployment still gets an answer.
+    out('aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/fargate-web.json');
+    out('aws ecs update-service --cluster demo --service web --task-definition web:2');
+    for (let i = 0; i < 60; i++) {
+      out('sleep 10');
+      expect(out(`curl http://${dns}/`)).toBe('Welcome to nginx!');
+    }
+    expect(run('aws ecs wait services-stable --cluster demo --services web').exitCode).toBe(0);
+    const events = out(
+      'aws ecs describe-services --cluster demo --services web --query "services[0].events[].message" --output json',
+    );
+    expect(events).toContain('has begun draining connections on 1 tasks.');
+    expect(events).toContain(`deregistered 1 targets in (target-group ${tg})`);
+  });
+
+  it('refuses a target group without a load balancer, and one of the wrong target type for awsvpc', () => {
+    const { sim, run, network } = setup();
+    const lonely = run(
+      `aws elbv2 create-target-group --name lonely --protocol HTTP --port 80 --vpc-id ${sim.state.network.vpcId} --target-type ip --query "TargetGroups[0].TargetGroupArn" --output text`,
+    ).stdout.trim();
+    const r = run(
+      `aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1 --launch-type FARGATE --network-configuration ${network} --load-balancers targetGroupArn=${lonely},containerName=web,containerPort=80`,
+    );
+    expect(r.exitCode).toBe(254);
+    expect(r.stderr).toBe(
+      `\nAn error occurred (InvalidParameterException) when calling the CreateService operation: The target group with targetGroupArn ${lonely} does not have an associated load balancer.\n`,
+    );
+  });
+});
