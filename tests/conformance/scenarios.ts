@@ -26,6 +26,13 @@ const fargateWeb = JSON.parse(readFileSync('content/examples/task-definitions/fa
   string,
   unknown
 >;
+/** The same definition, letting the awslogs driver create its log group (the group does not exist yet). */
+const fargateWebCreatingLogs = JSON.parse(
+  JSON.stringify(fargateWeb).replace(
+    '"awslogs-stream-prefix"',
+    '"awslogs-create-group":"true","awslogs-stream-prefix"',
+  ),
+) as Record<string, unknown>;
 const ec2Api = JSON.parse(
   readFileSync('content/examples/task-definitions/ec2-bridge-dynamic-ports.json', 'utf8'),
 ) as Record<string, unknown>;
@@ -125,7 +132,7 @@ export const SCENARIOS: Scenario[] = [
     name: 'run-task on Fargate: errors, then a task that reaches RUNNING and stops',
     steps: [
       { service: 'ecs', operation: 'CreateCluster', input: { clusterName: 'demo' } },
-      { service: 'ecs', operation: 'RegisterTaskDefinition', input: fargateWeb },
+      { service: 'ecs', operation: 'RegisterTaskDefinition', input: fargateWebCreatingLogs },
       {
         service: 'ecs',
         operation: 'RunTask',

@@ -112,6 +112,7 @@ export class Simulator {
       ecr: { repositories: {}, images: {}, password: '' },
       docker: { images: [], loggedIn: [] },
       elb: emptyElbState(),
+      logs: {},
       queue: [],
       log: [],
     };

@@ -8,6 +8,7 @@ import type { ImageDetail, Repository } from '../ecs/generated/ecr-types.ts';
 import type { Cluster, ContainerInstance, Service, Tag, Task, TaskDefinition } from '../ecs/generated/ecs-types.ts';
 import type { ElbState } from './elb/load-balancing.ts';
 import type { ImageBehaviour } from './images.ts';
+import type { LogsState } from './logs/log-groups.ts';
 import type { NetworkState } from './network.ts';
 import type { RngState } from './rng.ts';
 
@@ -118,6 +119,7 @@ export interface SimState {
   ecr: { repositories: Record<string, Repository>; images: Record<string, EcrImage[]>; password: string };
   docker: { images: LocalImage[]; loggedIn: string[] };
   elb: ElbState;
+  logs: LogsState;
   queue: ScheduledEvent[];
   /** A human-readable log of what happened, for lessons and the cluster view. */
   log: { at: number; message: string }[];

@@ -20,6 +20,7 @@ writeFileSync(
     'aws ecs create-cluster --cluster-name demo --query cluster.status --output text',
     'aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/ec2-bridge-dynamic-ports.json --query taskDefinition.revision',
     'sim add-instances --cluster demo --count 1 --instance-type t3.medium',
+    'aws logs create-log-group --log-group-name /ecs/api',
     'aws ecs run-task --cluster demo --task-definition api --query "tasks[0].lastStatus" --output text',
     'sleep 30',
     'aws ecs list-tasks --cluster demo --query "length(taskArns)"',
@@ -39,6 +40,7 @@ describe('npm run sim', () => {
       'aws ecs create-cluster --cluster-name demo --query cluster.status --output text',
       'aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/ec2-bridge-dynamic-ports.json --query taskDefinition.revision',
       'sim add-instances --cluster demo --count 1 --instance-type t3.medium',
+      'aws logs create-log-group --log-group-name /ecs/api',
       'aws ecs run-task --cluster demo --task-definition api --query "tasks[0].lastStatus" --output text',
       'sleep 30',
       'aws ecs list-tasks --cluster demo --query "length(taskArns)"',
@@ -46,9 +48,9 @@ describe('npm run sim', () => {
     ]);
     expect(lines[0]).toEqual({ command: lines[0]?.command, exitCode: 0, stdout: 'ACTIVE\n', stderr: '' });
     expect(lines[1]?.stdout).toBe('1\n');
-    expect(lines[3]?.stdout).toBe('PENDING\n');
-    expect(lines[5]?.stdout).toBe('1\n');
-    expect(lines[6]).toMatchObject({
+    expect(lines[4]?.stdout).toBe('PENDING\n');
+    expect(lines[6]?.stdout).toBe('1\n');
+    expect(lines[7]).toMatchObject({
       exitCode: 254,
       stdout: '',
       stderr:

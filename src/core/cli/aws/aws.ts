@@ -8,6 +8,7 @@ import type { Simulator } from '../../sim/engine.ts';
 import { isAwsError } from '../../sim/errors.ts';
 import { decodeBase64 } from '../base64.ts';
 import { runElbv2 } from '../elbv2.ts';
+import { runLogs } from '../logs.ts';
 import type { CommandResult } from '../result.ts';
 import { awsHelp } from './help.ts';
 import { applyQuery, orderAndConvert, render } from './output.ts';
@@ -80,23 +81,22 @@ export function runAws(args: readonly string[], ctx: AwsContext): CommandResult 
   if (serviceName === undefined || serviceName === 'help') return { stdout: awsHelp([]), stderr: '', exitCode: 0 };
   const extra = args.filter((a) => a !== serviceName && a !== subcommand);
   if (!SERVICES.includes(serviceName as ServiceName)) {
-    if (serviceName === 'elbv2') {
+    if (serviceName === 'elbv2' || serviceName === 'logs') {
       const query = extra.includes('--query') ? extra[extra.indexOf('--query') + 1] : undefined;
       const output = extra.includes('--output') ? extra[extra.indexOf('--output') + 1] : 'json';
       const rest = args
-        .slice(args.indexOf('elbv2') + 1)
+        .slice(args.indexOf(serviceName) + 1)
         .filter(
           (a, i, all) => !['--query', '--output'].includes(a) && !['--query', '--output'].includes(all[i - 1] ?? ''),
         );
-      return runElbv2(rest, ctx.sim, {
-        output: output === 'text' || output === 'table' ? output : 'json',
-        ...(query ? { query } : {}),
-      });
+      const format: 'json' | 'text' | 'table' = output === 'text' || output === 'table' ? output : 'json';
+      const globals = { output: format, ...(query ? { query } : {}) };
+      return serviceName === 'logs' ? runLogs(rest, ctx.sim, globals) : runElbv2(rest, ctx.sim, globals);
     }
-    if (['ec2', 'logs', 'iam', 'sts', 'cloudformation'].includes(serviceName)) {
+    if (['ec2', 'iam', 'sts', 'cloudformation'].includes(serviceName)) {
       return {
         stdout: '',
-        stderr: `\nThe ${serviceName} commands are not simulated yet in ECS Academy. Simulated services: ecs, ecr, elbv2 (load balancers).\n`,
+        stderr: `\nThe ${serviceName} commands are not simulated yet in ECS Academy. Simulated services: ecs, ecr, elbv2 (load balancers), logs (awslogs output).\n`,
         exitCode: 252,
       };
     }

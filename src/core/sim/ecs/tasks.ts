@@ -7,6 +7,7 @@ import type { Container, NetworkBinding, Task, TaskDefinition } from '../../ecs/
 import type { Simulator } from '../engine.ts';
 import { AwsError, invalidParameter } from '../errors.ts';
 import { commandBehaviour, parseImage, publicImage } from '../images.ts';
+import { loggingProblem, startupLines, writeLog } from '../logs/log-groups.ts';
 import { allocateIp } from '../network.ts';
 import type { ContainerInstanceRecord, ContainerPlan, ScheduledEvent, TaskRecord } from '../state.ts';
 import { copy, findCluster, type Input, int, list, nameFromArn, obj, str, strings } from './common.ts';
@@ -322,7 +323,10 @@ export function advanceTask(sim: Simulator, event: ScheduledEvent): void {
       return;
     }
     case 'ACTIVATING': {
-      const failed = record.plans.find((p) => p.pullError && p.essential) ?? record.plans.find((p) => p.pullError);
+      const pullFailure = record.plans.find((p) => p.pullError && p.essential) ?? record.plans.find((p) => p.pullError);
+      const logFailure = pullFailure ? undefined : loggingProblem(sim, record);
+      const failed =
+        pullFailure ?? (logFailure ? { name: record.plans[0]?.name ?? '', pullError: logFailure } : undefined);
       if (failed) {
         task.pullStoppedAt = sim.seconds;
         const c = task.containers?.find((x) => x.name === failed.name);
@@ -348,6 +352,7 @@ export function advanceTask(sim: Simulator, event: ScheduledEvent): void {
         const bindings = networkBindings(sim, record, def, c.name ?? '');
         if (bindings.length > 0) c.networkBindings = bindings;
         const plan = record.plans.find((p) => p.name === c.name);
+        if (plan) writeLog(sim, record, plan.name, startupLines(plan.image, plan.listensOn));
         if (plan?.exitsAfter !== undefined)
           sim.schedule(plan.exitsAfter, { kind: 'container-exit', target: arn, container: c.name as string });
         if (plan?.healthyAfter !== undefined)

@@ -15,6 +15,7 @@ function setup() {
     return r.stdout.trim();
   };
   out('aws ecs create-cluster --cluster-name demo');
+  out('aws logs create-log-group --log-group-name /ecs/web');
   out('aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/fargate-web.json');
   const tg = out(
     `aws elbv2 create-target-group --name web-tg --protocol HTTP --port 80 --vpc-id ${sim.state.network.vpcId} --target-type ip --query "TargetGroups[0].TargetGroupArn" --output text`,
@@ -78,5 +79,41 @@ describe('services behind a load balancer', () => {
     expect(r.stderr).toBe(
       `\nAn error occurred (InvalidParameterException) when calling the CreateService operation: The target group with targetGroupArn ${lonely} does not have an associated load balancer.\n`,
     );
+  });
+});
+
+describe('container logs with awslogs', () => {
+  it('fails the task when the log group does not exist, and shows what containers print once it does', () => {
+    const sim = createSimulator({ seed: 5 });
+    const run = (line: string) => execute(line, { sim, readFile: (p: string) => readFileSync(p, 'utf8') });
+    const subnet = sim.state.network.subnets[0]?.id;
+    run('aws ecs create-cluster --cluster-name demo');
+    run('aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/fargate-web.json');
+    const network = `--network-configuration "awsvpcConfiguration={subnets=[${subnet}],assignPublicIp=ENABLED}"`;
+    const first = run(
+      `aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE ${network} --query "tasks[0].taskArn" --output text`,
+    ).stdout.trim();
+    run('sleep 60');
+    expect(
+      run(
+        `aws ecs describe-tasks --cluster demo --tasks ${first} --query "tasks[0].[lastStatus,stopCode,stoppedReason]" --output text`,
+      ).stdout,
+    ).toMatch(
+      /^STOPPED\tTaskFailedToStart\tResourceInitializationError: failed to validate logger args: .*The specified log group does not exist/,
+    );
+    expect(run('aws logs create-log-group --log-group-name /ecs/web').exitCode).toBe(0);
+    const second = run(
+      `aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE ${network} --query "tasks[0].taskArn" --output text`,
+    ).stdout.trim();
+    run('sleep 60');
+    const id = second.split('/').at(-1);
+    expect(
+      run(
+        'aws logs describe-log-streams --log-group-name /ecs/web --query "logStreams[].logStreamName" --output text',
+      ).stdout.trim(),
+    ).toBe(`web/web/${id}`);
+    const tail = run('aws logs tail /ecs/web').stdout;
+    expect(tail).toContain(`web/web/${id} start worker processes`);
+    expect(run('aws logs tail /ecs/nope').stderr).toContain('ResourceNotFoundException');
   });
 });
