@@ -12,6 +12,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          // Each case runs a whole astro build; two at once fill a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'conformance',
           include: ['tests/conformance/**/*.test.ts'],
           environment: 'node',
