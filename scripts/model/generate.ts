@@ -8,19 +8,15 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import type { MemberType } from '../../src/core/ecs/model.ts';
 import { CONSTRAINTS } from './constraints.ts';
 import { readSdkEnums } from './read-sdk-enums.ts';
 import { readSdkSchemas, type SdkModel, type TypeExpr } from './read-sdk-schemas.ts';
 
 const require = createRequire(import.meta.url);
 
-/** A member's type in the generated model (JSON). */
-export type ModelType =
-  | { type: 'string'; enum?: string }
-  | { type: 'integer' | 'boolean' | 'timestamp' | 'blob' | 'document' }
-  | { type: 'list'; member: ModelType }
-  | { type: 'map'; value: ModelType }
-  | { type: 'structure'; shape: string };
+/** A member's type in the generated model (JSON); the core reads the same form. */
+export type ModelType = MemberType;
 
 interface ClientSource {
   /** npm package, e.g. @aws-sdk/client-ecs */

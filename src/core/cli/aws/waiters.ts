@@ -21,6 +21,18 @@ const items = (output: Record<string, unknown>, key: string) =>
   Array.isArray(output[key]) ? (output[key] as Item[]) : [];
 const failures = (output: Record<string, unknown>) => items(output, 'failures');
 
+/** The waiter's failure for `expression` matching `value` at least once, if it does. */
+function matched(
+  list: Item[],
+  field: string,
+  expression: string,
+  value: string,
+): { state: 'failure'; reason: string } | undefined {
+  return list.some((x) => x[field] === value)
+    ? { state: 'failure', reason: `For expression "${expression}" we matched expected path: "${value}" at least once` }
+    : undefined;
+}
+
 export const WAITERS: Record<string, Waiter> = {
   'services-stable': {
     operation: 'DescribeServices',
@@ -28,22 +40,13 @@ export const WAITERS: Record<string, Waiter> = {
     delay: 15,
     maxAttempts: 40,
     check(out) {
-      if (failures(out).some((f) => f.reason === 'MISSING'))
-        return {
-          state: 'failure',
-          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
-        };
+      const missing = matched(failures(out), 'reason', 'failures[].reason', 'MISSING');
+      if (missing) return missing;
       const services = items(out, 'services');
-      if (services.some((s) => s.status === 'DRAINING'))
-        return {
-          state: 'failure',
-          reason: 'For expression "services[].status" we matched expected path: "DRAINING" at least once',
-        };
-      if (services.some((s) => s.status === 'INACTIVE'))
-        return {
-          state: 'failure',
-          reason: 'For expression "services[].status" we matched expected path: "INACTIVE" at least once',
-        };
+      const draining = matched(services, 'status', 'services[].status', 'DRAINING');
+      if (draining) return draining;
+      const inactive = matched(services, 'status', 'services[].status', 'INACTIVE');
+      if (inactive) return inactive;
       const stable = services.every(
         (s) => Array.isArray(s.deployments) && s.deployments.length === 1 && s.runningCount === s.desiredCount,
       );
@@ -56,11 +59,8 @@ export const WAITERS: Record<string, Waiter> = {
     delay: 15,
     maxAttempts: 40,
     check(out) {
-      if (failures(out).some((f) => f.reason === 'MISSING'))
-        return {
-          state: 'failure',
-          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
-        };
+      const missing = matched(failures(out), 'reason', 'failures[].reason', 'MISSING');
+      if (missing) return missing;
       return items(out, 'services').some((s) => s.status === 'INACTIVE') ? { state: 'success' } : undefined;
     },
   },
@@ -71,16 +71,10 @@ export const WAITERS: Record<string, Waiter> = {
     maxAttempts: 100,
     check(out) {
       const tasks = items(out, 'tasks');
-      if (tasks.some((t) => t.lastStatus === 'STOPPED'))
-        return {
-          state: 'failure',
-          reason: 'For expression "tasks[].lastStatus" we matched expected path: "STOPPED" at least once',
-        };
-      if (failures(out).some((f) => f.reason === 'MISSING'))
-        return {
-          state: 'failure',
-          reason: 'For expression "failures[].reason" we matched expected path: "MISSING" at least once',
-        };
+      const stopped = matched(tasks, 'lastStatus', 'tasks[].lastStatus', 'STOPPED');
+      if (stopped) return stopped;
+      const missing = matched(failures(out), 'reason', 'failures[].reason', 'MISSING');
+      if (missing) return missing;
       return tasks.length > 0 && tasks.every((t) => t.lastStatus === 'RUNNING') ? { state: 'success' } : undefined;
     },
   },
