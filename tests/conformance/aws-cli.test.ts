@@ -60,12 +60,16 @@ describe('Debian AWS CLI v2 against npm run sim -- --serve', () => {
       const subnet = ours.state.network.subnets[0]?.id ?? '';
       for (const step of scenario.steps) {
         const json = JSON.stringify(step.input).replaceAll(SUBNET_PLACEHOLDER, subnet);
-        const args = [step.service, kebab(step.operation), '--cli-input-json', json];
+        const extra = step.cliArgs ?? [];
+        const args = [step.service, kebab(step.operation), '--cli-input-json', json, ...extra];
         const real = spawnSync(AWS, [...args, '--endpoint-url', url], { encoding: 'utf8', env: ENV });
-        const mine = execute(`aws ${step.service} ${kebab(step.operation)} --cli-input-json '${json}'`, {
-          sim: ours,
-          readFile: (p) => readFileSync(p, 'utf8'),
-        });
+        const mine = execute(
+          `aws ${step.service} ${kebab(step.operation)} --cli-input-json '${json}' ${extra.map((a) => `'${a}'`).join(' ')}`,
+          {
+            sim: ours,
+            readFile: (p) => readFileSync(p, 'utf8'),
+          },
+        );
         expect(
           { stdout: mine.stdout, stderr: mine.stderr, exitCode: mine.exitCode },
           `${step.service} ${step.operation}`,

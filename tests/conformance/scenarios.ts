@@ -15,6 +15,8 @@ export interface Step {
   expect?: Record<string, unknown>;
   /** Virtual seconds to let pass after this step. */
   thenWait?: number;
+  /** Extra AWS CLI options (output format, query); the SDK ignores them. */
+  cliArgs?: string[];
 }
 
 export interface Scenario {
@@ -22,6 +24,10 @@ export interface Scenario {
   steps: Step[];
 }
 
+const sidecar = JSON.parse(readFileSync('content/examples/task-definitions/sidecar-depends-on.json', 'utf8')) as Record<
+  string,
+  unknown
+>;
 const fargateWeb = JSON.parse(readFileSync('content/examples/task-definitions/fargate-web.json', 'utf8')) as Record<
   string,
   unknown
@@ -41,6 +47,48 @@ const ec2Api = JSON.parse(
 export const SUBNET_PLACEHOLDER = '<subnet>';
 
 export const SCENARIOS: Scenario[] = [
+  {
+    name: 'output formats: text, table and --query',
+    steps: [
+      { service: 'ecs', operation: 'CreateCluster', input: { clusterName: 'demo' }, cliArgs: ['--output', 'table'] },
+      {
+        service: 'ecs',
+        operation: 'DescribeClusters',
+        input: { clusters: ['demo', 'nope'] },
+        cliArgs: ['--output', 'text'],
+      },
+      {
+        service: 'ecs',
+        operation: 'DescribeClusters',
+        input: { clusters: ['demo', 'nope'] },
+        cliArgs: ['--output', 'table'],
+      },
+      { service: 'ecs', operation: 'RegisterTaskDefinition', input: sidecar, cliArgs: ['--output', 'table'] },
+      {
+        service: 'ecs',
+        operation: 'DescribeTaskDefinition',
+        input: { taskDefinition: 'shop' },
+        cliArgs: ['--output', 'text'],
+      },
+      {
+        service: 'ecs',
+        operation: 'DescribeTaskDefinition',
+        input: { taskDefinition: 'shop' },
+        cliArgs: [
+          '--query',
+          'taskDefinition.containerDefinitions[].{name:name,essential:essential,deps:dependsOn}',
+          '--output',
+          'table',
+        ],
+      },
+      {
+        service: 'ecs',
+        operation: 'ListClusters',
+        input: {},
+        cliArgs: ['--query', 'clusterArns[0]', '--output', 'text'],
+      },
+    ],
+  },
   {
     name: 'clusters: create, describe with a missing one, delete',
     steps: [

@@ -5,6 +5,7 @@
  */
 import jmespath from 'jmespath';
 import { type MemberType, type ServiceName, shape } from '../../ecs/model.ts';
+import { formatCliTable, pyStr } from './table.ts';
 
 /** 1767603608.123 → "2026-01-05T09:00:08.123000+00:00" (Python's isoformat, as the CLI prints). */
 export function isoTimestamp(epochSeconds: number): string {
@@ -51,8 +52,6 @@ function orderOnly(service: ServiceName, type: MemberType, value: unknown): unkn
   return value;
 }
 
-const pyStr = (v: unknown): string =>
-  v === true ? 'True' : v === false ? 'False' : v === null || v === undefined ? 'None' : String(v);
 const isContainer = (v: unknown) => v !== null && typeof v === 'object';
 
 /** The CLI's text format: scalars of a dict on one tab-separated line, nested lists labelled. */
@@ -111,63 +110,6 @@ export function formatText(value: unknown): string {
   return out.join('\n');
 }
 
-/** A readable table: one section per object, lists of objects as columns. (Simplified layout.) */
-export function formatTable(value: unknown, title: string): string {
-  const lines: string[] = [];
-  const width = (rows: string[][]) => rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  const box = (heading: string, rows: string[][], header?: string[]) => {
-    const all = header ? [header, ...rows] : rows;
-    const widths = width(all);
-    const inner = Math.max(heading.length, widths.reduce((s, w) => s + w + 3, 0) - 3);
-    const rule = `+${'-'.repeat(inner + 2)}+`;
-    lines.push(rule, `|${heading.padStart(Math.floor((inner + heading.length) / 2) + 1).padEnd(inner + 2)}|`, rule);
-    const row = (cells: string[]) =>
-      `| ${cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join(' | ')
-        .padEnd(inner)} |`;
-    if (header) lines.push(row(header), rule);
-    for (const r of rows) lines.push(row(r));
-    lines.push(rule);
-  };
-  const walk = (item: unknown, heading: string): void => {
-    if (Array.isArray(item)) {
-      const dicts = item.filter((el) => isContainer(el) && !Array.isArray(el)) as Record<string, unknown>[];
-      if (dicts.length === 0) {
-        if (item.length > 0)
-          box(
-            heading,
-            item.map((v) => [pyStr(v)]),
-          );
-        return;
-      }
-      const columns = [...new Set(dicts.flatMap((d) => Object.keys(d).filter((k) => !isContainer(d[k]))))];
-      if (columns.length > 0)
-        box(
-          heading,
-          dicts.map((d) => columns.map((c) => (c in d ? pyStr(d[c]) : ''))),
-          columns,
-        );
-      for (const d of dicts) for (const [k, v] of Object.entries(d)) if (isContainer(v)) walk(v, k);
-      return;
-    }
-    if (isContainer(item)) {
-      const dict = item as Record<string, unknown>;
-      const scalars = Object.entries(dict).filter(([, v]) => !isContainer(v));
-      if (scalars.length > 0)
-        box(
-          heading,
-          scalars.map(([k, v]) => [k, pyStr(v)]),
-        );
-      for (const [k, v] of Object.entries(dict)) if (isContainer(v)) walk(v, k);
-      return;
-    }
-    box(heading, [[pyStr(item)]]);
-  };
-  walk(value, title);
-  return lines.join('\n');
-}
-
 /** Applies --query; JMESPath errors are reported like the CLI's. */
 export function applyQuery(value: unknown, query: string | undefined): unknown {
   if (query === undefined) return value;
@@ -176,6 +118,6 @@ export function applyQuery(value: unknown, query: string | undefined): unknown {
 
 export function render(value: unknown, format: 'json' | 'text' | 'table', title: string): string {
   if (format === 'text') return formatText(value);
-  if (format === 'table') return formatTable(value, title);
+  if (format === 'table') return formatCliTable(value, title);
   return JSON.stringify(value, null, 4);
 }
