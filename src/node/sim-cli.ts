@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { execute } from '../core/cli/shell.ts';
+import { execute, type ShellEnvironment } from '../core/cli/shell.ts';
 import { createSimulator } from '../core/sim/index.ts';
 import { handleJsonRequest } from '../core/sim/wire.ts';
 
@@ -104,7 +104,10 @@ function main(args: string[]): number | undefined {
 
   const jsonl = args.includes('--jsonl');
   const script = value(args, '--script');
-  const env = { sim, readFile };
+  const env: ShellEnvironment = { sim, readFile };
+  env.reset = () => {
+    env.sim = createSimulator({ seed });
+  };
   const runLine = (line: string): number | undefined => {
     const command = line.trim();
     if (command === '' || command.startsWith('#')) return undefined;

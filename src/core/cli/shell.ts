@@ -17,6 +17,8 @@ export interface ShellEnvironment {
   sim: Simulator;
   readFile: ReadFile;
   cancelled?: () => boolean;
+  /** Replaces the simulator with a fresh account (the host owns it: terminal page or npm run sim). */
+  reset?: () => void;
 }
 
 interface Command {
@@ -45,7 +47,10 @@ const SIM_HELP = `sim — what AWS has no command for (ECS Academy only)
   sim advance SECONDS            Let simulated time pass (same as sleep).
   sim kill-task TASK [--cluster NAME]
       Make a task's essential container crash (exit code 137), as if it ran out of memory.
+  sim kill-instance INSTANCE     Terminate an EC2 container instance (EC2 id or ARN); its tasks stop.
+  sim fail-health TASK           Make a task's health check start failing (the container is UNHEALTHY).
   sim log [N]                    Show the last N things that happened (default 20).
+  sim reset                      Start again with a fresh account.
 `;
 
 function simCommand(args: string[], env: ShellEnvironment): CommandResult {
@@ -92,6 +97,50 @@ function simCommand(args: string[], env: ShellEnvironment): CommandResult {
       stopTaskRecord(sim, record, 'EssentialContainerExited', 'Essential container in task exited');
       return ok();
     }
+    case 'kill-instance': {
+      const reference = rest[0] ?? '';
+      const record = Object.values(sim.state.containerInstances).find(
+        (r) =>
+          reference !== '' &&
+          (r.ec2InstanceId === reference ||
+            r.instance.containerInstanceArn === reference ||
+            r.instance.containerInstanceArn?.endsWith(`/${reference}`)),
+      );
+      if (!record || record.instance.status === 'INACTIVE')
+        return fail(`sim kill-instance: no running container instance ${reference}`);
+      record.instance.agentConnected = false;
+      record.instance.status = 'INACTIVE';
+      for (const t of Object.values(sim.state.tasks)) {
+        if (t.instanceArn === record.instance.containerInstanceArn && t.task.desiredStatus === 'RUNNING') {
+          stopTaskRecord(sim, t, 'TerminationNotice', `Host EC2 (instance ${record.ec2InstanceId}) terminated.`);
+        }
+      }
+      for (const service of Object.values(sim.state.services)) {
+        if (service.service.status === 'ACTIVE')
+          sim.schedule(1, { kind: 'service-reconcile', target: service.service.serviceArn as string });
+      }
+      sim.note(`EC2 instance ${record.ec2InstanceId} terminated.`);
+      return ok(`Terminated ${record.ec2InstanceId}.\n`);
+    }
+    case 'fail-health': {
+      const id = (rest[0] ?? '').split('/').at(-1) ?? '';
+      const record = Object.values(sim.state.tasks).find((t) => id !== '' && t.task.taskArn?.endsWith(`/${id}`));
+      if (!record || record.task.lastStatus !== 'RUNNING')
+        return fail(`sim fail-health: no running task ${rest[0] ?? ''}`);
+      const checked = record.task.containers?.find(
+        (c) => c.healthStatus !== undefined && record.plans.some((p) => p.name === c.name && p.essential),
+      );
+      if (checked) checked.healthStatus = 'UNHEALTHY';
+      record.task.healthStatus = 'UNHEALTHY';
+      // A service replaces an unhealthy task; a standalone task just stays UNHEALTHY, as on ECS.
+      if (record.serviceArn)
+        stopTaskRecord(sim, record, 'ServiceSchedulerInitiated', 'Task failed container health checks');
+      return ok();
+    }
+    case 'reset':
+      if (!env.reset) return fail('sim reset: not available here');
+      env.reset();
+      return ok('The simulated account was reset: no clusters, no task definitions, no images.\n');
     case 'log': {
       const n = Number(rest[0] ?? '20');
       return ok(

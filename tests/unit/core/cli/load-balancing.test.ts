@@ -117,3 +117,48 @@ describe('container logs with awslogs', () => {
     expect(run('aws logs tail /ecs/nope').stderr).toContain('ResourceNotFoundException');
   });
 });
+
+describe('sim failure injection', () => {
+  it('replaces the tasks of a terminated instance on the instances that remain', () => {
+    const sim = createSimulator({ seed: 9 });
+    const run = (line: string) => execute(line, { sim, readFile: (p: string) => readFileSync(p, 'utf8') });
+    run('aws ecs create-cluster --cluster-name demo');
+    run('aws logs create-log-group --log-group-name /ecs/api');
+    run(
+      'aws ecs register-task-definition --cli-input-json file://content/examples/task-definitions/ec2-bridge-dynamic-ports.json',
+    );
+    const instances = run('sim add-instances --cluster demo --count 2')
+      .stdout.trim()
+      .split('\n')
+      .map((l) => l.split(' ')[0] as string);
+    run('aws ecs create-service --cluster demo --service-name api --task-definition api --desired-count 4');
+    expect(run('aws ecs wait services-stable --cluster demo --services api').exitCode).toBe(0);
+    expect(run(`sim kill-instance ${instances[0]}`).stdout).toBe(`Terminated ${instances[0]}.\n`);
+    expect(run('aws ecs wait services-stable --cluster demo --services api').exitCode).toBe(0);
+    const onSurvivor = run(
+      'aws ecs list-tasks --cluster demo --service-name api --query "length(taskArns)"',
+    ).stdout.trim();
+    expect(onSurvivor).toBe('4');
+    const stopped = run('aws ecs list-tasks --cluster demo --desired-status STOPPED --query "taskArns"').stdout;
+    const firstStopped = (JSON.parse(stopped) as string[])[0] ?? '';
+    expect(
+      run(
+        `aws ecs describe-tasks --cluster demo --tasks ${firstStopped} --query "tasks[0].stoppedReason" --output text`,
+      ).stdout,
+    ).toBe(`Host EC2 (instance ${instances[0]}) terminated.\n`);
+  });
+
+  it('resets to a fresh account where the host allows it', () => {
+    const sim = createSimulator({ seed: 9 });
+    const env: { sim: typeof sim; readFile: (p: string) => string; reset?: () => void } = {
+      sim,
+      readFile: (p) => readFileSync(p, 'utf8'),
+    };
+    env.reset = () => {
+      env.sim = createSimulator({ seed: 9 });
+    };
+    execute('aws ecs create-cluster --cluster-name demo', env);
+    expect(execute('sim reset', env).exitCode).toBe(0);
+    expect(execute('aws ecs list-clusters --query "length(clusterArns)"', env).stdout).toBe('0\n');
+  });
+});
