@@ -69,7 +69,7 @@ export function tokenize(line: string): Pipeline {
       i += 1;
       continue;
     }
-    if ((c === ';' || c === '&' || c === '>' || c === '<' || c === '`') && !inWord) {
+    if (c === ';' || c === '&' || c === '>' || c === '<' || c === '`') {
       throw new ShellSyntaxError(
         `'${c}' is not supported in this terminal: run one command per line (pipes with | work)`,
       );
