@@ -10,7 +10,7 @@ import { invalidParameter, serviceNotActive, serviceNotFound } from '../errors.t
 import type { ScheduledEvent, ServiceRecord, TaskRecord } from '../state.ts';
 import { bool, copy, findCluster, type Input, int, list, nameFromArn, obj, str, strings } from './common.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
-import { launchTask, placeOnInstances, stopTaskRecord } from './tasks.ts';
+import { launchTask, launchTypeOf, placeOnInstances, stopTaskRecord } from './tasks.ts';
 
 const MAX_EVENTS = 100;
 
@@ -345,11 +345,7 @@ export function createService(sim: Simulator, input: Input) {
   } catch {
     throw invalidParameter('TaskDefinition not found.');
   }
-  const launchType =
-    str(input, 'launchType') ??
-    (str(obj(list(input, 'capacityProviderStrategy')[0]) ?? {}, 'capacityProvider')?.startsWith('FARGATE')
-      ? 'FARGATE'
-      : 'EC2');
+  const launchType = launchTypeOf(sim, input);
   if (launchType === 'FARGATE' && !(def.compatibilities ?? []).includes('FARGATE'))
     throw invalidParameter('Task definition does not support launch_type FARGATE.');
   if (strategy === 'DAEMON' && launchType === 'FARGATE')

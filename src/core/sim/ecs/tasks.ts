@@ -488,13 +488,20 @@ const clusterInstances = (sim: Simulator, clusterName: string | undefined) =>
   );
 
 /** Launch type for a run: explicit, or FARGATE from a capacity provider strategy, else EC2. */
-function launchTypeOf(input: Input): 'EC2' | 'FARGATE' | 'EXTERNAL' {
+/**
+ * Launch type for a run: explicit, or from the capacity provider strategy (the request's, else the
+ * cluster's default), else EC2.
+ */
+export function launchTypeOf(sim: Simulator, input: Input): 'EC2' | 'FARGATE' | 'EXTERNAL' {
   const explicit = str(input, 'launchType');
   const strategy = list(input, 'capacityProviderStrategy');
   if (explicit && strategy.length > 0)
     throw invalidParameter('Specify either Launch Type or Capacity Provider Strategy, but not both.');
   if (explicit === 'FARGATE' || explicit === 'EXTERNAL' || explicit === 'EC2') return explicit;
-  const provider = str(obj(strategy[0]) ?? {}, 'capacityProvider');
+  const clusterDefault =
+    sim.state.clusters[nameFromArn(str(input, 'cluster') ?? 'default')]?.defaultCapacityProviderStrategy ?? [];
+  const chosen = strategy.length > 0 ? strategy : clusterDefault;
+  const provider = str(obj(chosen[0]) ?? {}, 'capacityProvider');
   return provider === 'FARGATE' || provider === 'FARGATE_SPOT' ? 'FARGATE' : 'EC2';
 }
 
@@ -548,7 +555,7 @@ const placementList = (input: Input, key: string) =>
   });
 
 export function runTask(sim: Simulator, input: Input) {
-  const launchType = launchTypeOf(input);
+  const launchType = launchTypeOf(sim, input);
   const count = int(input, 'count') ?? 1;
   if (count < 1 || count > 10) throw invalidParameter('count must be between 1 and 10.');
   const p = prepare(sim, input, launchType);
