@@ -4,6 +4,7 @@
  * A hand-written subset (elbv2 is not part of the generated ECS/ECR model); output is PascalCase
  * JSON like the real CLI's.
  */
+import { own } from '../own.ts';
 import {
   createListener,
   createLoadBalancer,
@@ -132,7 +133,7 @@ export function runElbv2(
   globals: { output: 'json' | 'text' | 'table'; query?: string },
 ): CommandResult {
   const [sub, ...rest] = args;
-  const op = sub ? OPERATIONS[sub] : undefined;
+  const op = sub ? own(OPERATIONS, sub) : undefined;
   if (!op) {
     return {
       stdout: '',

@@ -2,6 +2,7 @@
  * `aws logs …` for what the awslogs driver writes: create-log-group, delete-log-group,
  * describe-log-groups, describe-log-streams, get-log-events and tail (a hand-written subset).
  */
+import { own } from '../own.ts';
 import type { Simulator } from '../sim/engine.ts';
 import { isAwsError } from '../sim/errors.ts';
 import { createLogGroup, findLogGroup } from '../sim/logs/log-groups.ts';
@@ -124,7 +125,7 @@ export function runLogs(
 ): CommandResult {
   const [sub, ...rest] = args;
   const { options, positional } = parse(rest);
-  const op = sub ? OPERATIONS[sub] : undefined;
+  const op = sub ? own(OPERATIONS, sub) : undefined;
   try {
     if (sub === 'tail') return tail(sim, positional, options);
     if (!op)

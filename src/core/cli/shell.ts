@@ -2,6 +2,7 @@
  * The simulated terminal's command interpreter: the same in the browser terminal, in
  * `npm run sim` and in tests. One command table serves execution, `help` and (later) completion.
  */
+import { own } from '../own.ts';
 import { INSTANCE_TYPES, registerInstances } from '../sim/ecs/container-instances.ts';
 import { stopTaskRecord } from '../sim/ecs/tasks.ts';
 import type { Simulator } from '../sim/engine.ts';
@@ -209,7 +210,7 @@ export function execute(line: string, env: ShellEnvironment): CommandResult {
   for (const words of pipeline.stages) {
     const [name, ...args] = words;
     if (name === undefined) return ok();
-    const command = COMMANDS[name];
+    const command = own(COMMANDS, name);
     if (!command) {
       result = fail(`${name}: command not found. Type help to see the commands.`, 127);
     } else {

@@ -3,6 +3,7 @@
  * Deterministic: the same seed and the same calls give the same state and outputs.
  */
 
+import { dict } from '../own.ts';
 import { emptyElbState } from './elb/load-balancing.ts';
 import { AwsError } from './errors.ts';
 import type { ImageBehaviour } from './images.ts';
@@ -33,6 +34,34 @@ export const DEFAULT_START = Date.UTC(2026, 0, 5, 9, 0, 0);
 
 export type Handler = (sim: Simulator, input: Record<string, unknown>) => Record<string, unknown>;
 export type EventHandler = (sim: Simulator, event: ScheduledEvent) => void;
+
+/** JSON.parse gives maps with Object.prototype; state maps keyed by names must have none. */
+function withoutPrototypes(state: SimState): SimState {
+  const strip = <T>(record: Record<string, T>): Record<string, T> => Object.assign(dict<T>(), record);
+  const groups = strip(state.placementGroups ?? {});
+  for (const key of Object.keys(groups)) groups[key] = strip(groups[key] ?? {});
+  const logs = strip(state.logs ?? {});
+  for (const group of Object.values(logs)) group.streams = strip(group.streams);
+  return {
+    ...state,
+    clusters: strip(state.clusters),
+    taskDefinitions: strip(state.taskDefinitions),
+    tasks: strip(state.tasks),
+    services: strip(state.services),
+    containerInstances: strip(state.containerInstances),
+    tags: strip(state.tags),
+    placementGroups: groups,
+    logs,
+    ecr: { ...state.ecr, repositories: strip(state.ecr.repositories), images: strip(state.ecr.images) },
+    elb: {
+      loadBalancers: strip(state.elb.loadBalancers),
+      targetGroups: strip(state.elb.targetGroups),
+      listeners: strip(state.elb.listeners),
+      targets: strip(state.elb.targets),
+      next: strip(state.elb.next),
+    },
+  };
+}
 
 /** Earlier time first; at the same time, first scheduled first (SimPy's rule). */
 const before = (a: ScheduledEvent, b: ScheduledEvent) => a.at < b.at || (a.at === b.at && a.seq < b.seq);
@@ -85,7 +114,7 @@ export class Simulator {
     this.handlers = handlers;
     this.eventHandlers = eventHandlers;
     if (state) {
-      this.state = state;
+      this.state = withoutPrototypes(state);
       this.rng = new Rng(state.rng);
       return;
     }
@@ -102,17 +131,17 @@ export class Simulator {
       seq: 0,
       rng: rngState,
       network: defaultNetwork(region, (n) => this.rng.hex(n)),
-      clusters: {},
-      taskDefinitions: {},
-      tasks: {},
-      services: {},
-      containerInstances: {},
-      tags: {},
-      placementGroups: {},
-      ecr: { repositories: {}, images: {}, password: '' },
+      clusters: dict(),
+      taskDefinitions: dict(),
+      tasks: dict(),
+      services: dict(),
+      containerInstances: dict(),
+      tags: dict(),
+      placementGroups: dict(),
+      ecr: { repositories: dict(), images: dict(), password: '' },
       docker: { images: [], loggedIn: [] },
       elb: emptyElbState(),
-      logs: {},
+      logs: dict(),
       queue: [],
       log: [],
     };

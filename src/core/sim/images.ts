@@ -1,3 +1,4 @@
+import { own } from '../own.ts';
 /**
  * What the simulator knows about images: which public images exist, how big they are, what their
  * process does (serve forever, or run and exit), and which port it listens on. Private images
@@ -84,7 +85,7 @@ export function parseImage(image: string): ImageReference {
 /** The behaviour of a public image, or undefined when the simulator does not know it. */
 export function publicImage(ref: ImageReference): ImageBehaviour | undefined {
   if (ref.registry !== 'docker.io' && ref.registry !== 'public.ecr.aws') return undefined;
-  return PUBLIC[ref.repository];
+  return own(PUBLIC, ref.repository);
 }
 
 /**

@@ -2,7 +2,9 @@
  * Stage 1 of validation: the generated JSON Schema, compiled ahead of time by ajv (no eval at run
  * time). ajv's errors become findings worded like the AWS CLI's own parameter validation.
  */
+
 import type { ErrorObject } from 'ajv';
+import { own } from '../own.ts';
 import { validate } from './generated/register-task-definition.validate.js';
 import { toCliPath, toJsoncPath } from './pointer.ts';
 import { READ_ONLY_FIELDS } from './read-only-fields.ts';
@@ -74,7 +76,7 @@ function unknownParameter(error: ErrorObject, document: unknown): Finding {
   const allowed = membersAt(toJsoncPath(error.instancePath));
   const awsMessage = `Unknown parameter in ${where(error.instancePath)}: "${name}", must be one of: ${allowed.join(', ')}`;
   const remove = { title: `Remove "${name}"`, edits: [{ pointer, remove: true as const }] };
-  const readOnly = error.instancePath === '' ? READ_ONLY_FIELDS[name] : undefined;
+  const readOnly = error.instancePath === '' ? own(READ_ONLY_FIELDS, name) : undefined;
   if (readOnly !== undefined) {
     return {
       severity: 'error',

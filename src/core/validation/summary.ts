@@ -2,7 +2,9 @@
  * "What this task definition does", in plain sentences, for the editor's summary panel. Reads
  * whatever is there; wrong types are skipped (the diagnostics explain them).
  */
+
 import { describeCpu, describeMemory } from '../ecs/task-size.ts';
+import { own } from '../own.ts';
 import { asArray, asObject, asString, buildContext } from './context.ts';
 
 function roleName(arn: string): string {
@@ -31,7 +33,7 @@ export function summarize(value: unknown): string[] {
       ? ` Each task gets ${[ctx.taskCpu !== undefined ? describeCpu(ctx.taskCpu) : undefined, ctx.taskMemory !== undefined ? describeMemory(ctx.taskMemory) : undefined].filter(Boolean).join(' and ')}.`
       : '';
   lines.push(`Must be valid for ${where}.${size}`);
-  lines.push(`Networking: ${ctx.networkMode}: ${NETWORK[ctx.networkMode] ?? 'an unknown mode'}.`);
+  lines.push(`Networking: ${ctx.networkMode}: ${own(NETWORK, ctx.networkMode) ?? 'an unknown mode'}.`);
 
   for (const c of ctx.containers) {
     const parts = [

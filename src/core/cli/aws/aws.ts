@@ -111,7 +111,7 @@ export function runAws(args: readonly string[], ctx: AwsContext): CommandResult 
     return { stdout: awsHelp([service, subcommand]), stderr: '', exitCode: 0 };
   if (service === 'ecs' && subcommand === 'wait') {
     const waiter = positional[2];
-    if (!waiter || !(waiter in WAITERS))
+    if (!waiter || !Object.hasOwn(WAITERS, waiter))
       return usageError(`argument wait: Invalid choice, valid choices are:\n\n${Object.keys(WAITERS).join('\n')}`);
     return runWaiter(
       waiter,

@@ -3,7 +3,9 @@
  * ECS_CLUSTER=<name> boots), ListContainerInstances, DescribeContainerInstances,
  * UpdateContainerInstancesState and DeregisterContainerInstance.
  */
+
 import type { ContainerInstance, Resource } from '../../ecs/generated/ecs-types.ts';
+import { own } from '../../own.ts';
 import type { Simulator } from '../engine.ts';
 import { clientException, invalidParameter } from '../errors.ts';
 import { allocateIp, EPHEMERAL_PORTS } from '../network.ts';
@@ -67,7 +69,7 @@ export function registerInstances(
   instanceType: string,
 ): ContainerInstanceRecord[] {
   const cluster = findCluster(sim, clusterName);
-  const type = INSTANCE_TYPES[instanceType];
+  const type = own(INSTANCE_TYPES, instanceType);
   if (!type)
     throw invalidParameter(`Unknown instance type ${instanceType}. Known: ${Object.keys(INSTANCE_TYPES).join(', ')}.`);
   const created: ContainerInstanceRecord[] = [];

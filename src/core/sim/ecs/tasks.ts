@@ -4,6 +4,7 @@
  * Each step is a scheduled event; durations are typical values, not guarantees.
  */
 import type { Container, NetworkBinding, Task, TaskDefinition } from '../../ecs/generated/ecs-types.ts';
+import { dict, own } from '../../own.ts';
 import type { Simulator } from '../engine.ts';
 import { AwsError, invalidParameter } from '../errors.ts';
 import { commandBehaviour, parseImage, publicImage } from '../images.ts';
@@ -186,7 +187,7 @@ export function launchTask(sim: Simulator, request: LaunchRequest): TaskRecord {
     request.instance.usedPorts.push(...needs.ports);
     request.instance.reservedCpu += needs.cpu;
     request.instance.reservedMemory += needs.memory;
-    const group = sim.state.placementGroups[request.group] ?? {};
+    const group = own(sim.state.placementGroups, request.group) ?? dict<number>();
     sim.state.placementGroups[request.group] = group;
     const arn = request.instance.instance.containerInstanceArn as string;
     group[arn] = (group[arn] ?? 0) + 1;

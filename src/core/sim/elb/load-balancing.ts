@@ -3,6 +3,7 @@
  * listeners, and target registration and health driven by ECS. Shapes and names follow the
  * elbv2 API (PascalCase); only what the course's labs use is simulated.
  */
+import { dict } from '../../own.ts';
 import type { Simulator } from '../engine.ts';
 import { AwsError } from '../errors.ts';
 import type { TaskRecord } from '../state.ts';
@@ -74,11 +75,11 @@ export interface ElbState {
 }
 
 export const emptyElbState = (): ElbState => ({
-  loadBalancers: {},
-  targetGroups: {},
-  listeners: {},
-  targets: {},
-  next: {},
+  loadBalancers: dict(),
+  targetGroups: dict(),
+  listeners: dict(),
+  targets: dict(),
+  next: dict(),
 });
 
 const elbArn = (sim: Simulator, resource: string) =>

@@ -3,6 +3,7 @@
  * by containers, and the commands to read them. Streams are named the way the driver names them:
  * PREFIX/CONTAINER/TASK-ID.
  */
+import { dict } from '../../own.ts';
 import type { Simulator } from '../engine.ts';
 import { AwsError } from '../errors.ts';
 import type { TaskRecord } from '../state.ts';
@@ -44,7 +45,7 @@ export function createLogGroup(sim: Simulator, name: string): LogGroup {
   }
   if (sim.state.logs[name])
     throw new AwsError('ResourceAlreadyExistsException', 'The specified log group already exists');
-  const group: LogGroup = { logGroupName: name, creationTime: sim.state.now, streams: {} };
+  const group: LogGroup = { logGroupName: name, creationTime: sim.state.now, streams: dict() };
   sim.state.logs[name] = group;
   sim.note(`Log group ${name} created.`);
   return group;

@@ -146,3 +146,25 @@ describe('the terminal with any input', () => {
     );
   });
 });
+
+describe('names that are also JavaScript property names', () => {
+  it('are ordinary names everywhere', () => {
+    const sim = createSimulator({ seed: 1 });
+    const run = (line: string) => execute(line, { sim, readFile: () => undefined });
+    expect(run('toString').stderr).toBe('toString: command not found. Type help to see the commands.\n');
+    expect(
+      run('aws ecs describe-clusters --clusters constructor --query "failures[0].reason" --output text').stdout,
+    ).toBe('MISSING\n');
+    for (const name of ['constructor', 'toString', '__proto__']) {
+      expect(
+        run(`aws ecs create-cluster --cluster-name ${name} --query cluster.clusterName --output text`).stdout,
+      ).toBe(`${name}\n`);
+    }
+    expect(run('aws ecs list-clusters --query "length(clusterArns)"').stdout).toBe('3\n');
+    expect(run('sim add-instances --cluster constructor --instance-type toString').exitCode).toBe(1);
+    expect(run('aws ecs wait toString').exitCode).toBe(252);
+    expect(run('aws elbv2 hasOwnProperty').exitCode).toBe(252);
+    const restored = JSON.parse(JSON.stringify(sim.state)) as unknown;
+    expect(restored).toBeTruthy();
+  });
+});

@@ -133,3 +133,13 @@ describe('validateTaskDefinition', () => {
     ]);
   });
 });
+
+describe('keys that are also JavaScript property names', () => {
+  it('are unknown parameters, not read-only fields', () => {
+    const result = validateTaskDefinition(JSON.stringify({ ...fargate(), constructor: 1, toString: 'x' }));
+    expect(result.diagnostics.map((d) => [d.code, d.pointer])).toEqual([
+      ['unknown-parameter', '/constructor'],
+      ['unknown-parameter', '/toString'],
+    ]);
+  });
+});
