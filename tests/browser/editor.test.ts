@@ -91,11 +91,15 @@ describe('task definition editor', () => {
     await context.close();
   });
 
-  it('explains a field on hover and completes field names from the API model', async () => {
+  it('explains a field on hover (from the keyboard) and completes field names from the API model', async () => {
     const context = await browser.newContext();
     const { page } = await watchedPage(context);
     await openEditor(page);
-    await page.locator('.monaco-editor .view-line span', { hasText: '"networkMode"' }).first().hover();
+    // The keyboard route to a hover (Ctrl+K Ctrl+I) is the one keyboard users need, and unlike a
+    // mouse hover it does not depend on timing when the machine is busy.
+    await page.locator('.monaco-editor .view-line span', { hasText: '"networkMode"' }).first().click();
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover', { hasText: 'own network interface per task' });
     await hover.waitFor();
     // Completion: a new property in the first container offers the model's member names.
