@@ -43,16 +43,13 @@ function main(args: string[]): number | undefined {
   }
   const known = new Set(['--script', '--jsonl', '--seed', '--serve', '--clock']);
   const unknown = args.filter(
-    (a, i) =>
-      a.startsWith('--') &&
-      !known.has(a) &&
-      !(i > 0 && ['--script', '--seed', '--serve', '--clock'].includes(args[i - 1] as string)),
+    (a, i) => !known.has(a) && !(i > 0 && ['--script', '--seed', '--serve', '--clock'].includes(args[i - 1] as string)),
   );
   const seedText = value(args, '--seed');
   const seed = seedText === undefined ? 1 : Number(seedText);
   if (unknown.length > 0 || !Number.isInteger(seed)) {
     process.stderr.write(
-      `${unknown.length > 0 ? `Unknown option: ${unknown.join(' ')}` : '--seed takes a whole number'}\n\n${USAGE}\n`,
+      `${unknown.length > 0 ? `Unknown argument: ${unknown.join(' ')}${unknown[0]?.startsWith('--') ? '' : ' (give a script with --script FILE)'}` : '--seed takes a whole number'}\n\n${USAGE}\n`,
     );
     return 2;
   }

@@ -76,4 +76,11 @@ describe('npm run sim', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Usage:');
   });
+
+  it('does not silently read standard input when given a bare file name', () => {
+    const r = sim(['lab.sh'], 'aws ecs list-clusters\n');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Unknown argument: lab.sh (give a script with --script FILE)');
+  });
 });
