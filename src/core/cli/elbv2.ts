@@ -4,7 +4,6 @@
  * A hand-written subset (elbv2 is not part of the generated ECS/ECR model); output is PascalCase
  * JSON like the real CLI's.
  */
-import { own } from '../own.ts';
 import {
   createListener,
   createLoadBalancer,
@@ -12,34 +11,10 @@ import {
   settleLoadBalancers,
 } from '../sim/elb/load-balancing.ts';
 import type { Simulator } from '../sim/engine.ts';
-import { isAwsError } from '../sim/errors.ts';
-import { applyQuery, render } from './aws/output.ts';
+import { type HandOperation, one, required, runOperation } from './hand-options.ts';
 import type { CommandResult } from './result.ts';
 
-type Options = Record<string, string[]>;
-
-function parse(args: string[]): Options {
-  const out: Options = {};
-  let key: string | undefined;
-  for (const arg of args) {
-    if (arg.startsWith('--')) {
-      key = arg.slice(2);
-      out[key] = [];
-    } else if (key) out[key]?.push(arg);
-  }
-  return out;
-}
-
-const one = (o: Options, k: string) => o[k]?.[0];
-const required = (o: Options, k: string): string => {
-  const v = one(o, k);
-  if (v === undefined) throw new UsageError(`the following arguments are required: --${k}`);
-  return v;
-};
-
-class UsageError extends Error {}
-
-const OPERATIONS: Record<string, { name: string; run(sim: Simulator, o: Options): unknown }> = {
+const OPERATIONS: Record<string, HandOperation<Simulator>> = {
   'create-target-group': {
     name: 'CreateTargetGroup',
     run: (sim, o) => ({
@@ -132,27 +107,5 @@ export function runElbv2(
   sim: Simulator,
   globals: { output: 'json' | 'text' | 'table'; query?: string },
 ): CommandResult {
-  const [sub, ...rest] = args;
-  const op = sub ? own(OPERATIONS, sub) : undefined;
-  if (!op) {
-    return {
-      stdout: '',
-      stderr: `\naws: error: argument operation: Invalid choice. Simulated elbv2 commands: ${Object.keys(OPERATIONS).join(', ')}\n`,
-      exitCode: 252,
-    };
-  }
-  try {
-    const output = applyQuery(op.run(sim, parse(rest)), globals.query);
-    return { stdout: `${render(output, globals.output, op.name)}\n`, stderr: '', exitCode: 0 };
-  } catch (error) {
-    if (error instanceof UsageError) return { stdout: '', stderr: `\naws: error: ${error.message}\n`, exitCode: 252 };
-    const type = isAwsError(error) ? error.type : ((error as { awsType?: string }).awsType ?? undefined);
-    if (type)
-      return {
-        stdout: '',
-        stderr: `\nAn error occurred (${type}) when calling the ${op.name} operation: ${(error as Error).message}\n`,
-        exitCode: 254,
-      };
-    throw error;
-  }
+  return runOperation('elbv2', OPERATIONS, args, sim, globals);
 }

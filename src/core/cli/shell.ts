@@ -4,6 +4,7 @@
  */
 import { own } from '../own.ts';
 import { INSTANCE_TYPES, registerInstances } from '../sim/ecs/container-instances.ts';
+import { findLiveInstance, terminateInstance } from '../sim/ecs/instance-termination.ts';
 import { stopTaskRecord } from '../sim/ecs/tasks.ts';
 import type { Simulator } from '../sim/engine.ts';
 import { isAwsError } from '../sim/errors.ts';
@@ -42,7 +43,7 @@ function option(args: string[], name: string): string | undefined {
 const SIM_HELP = `sim — what AWS has no command for (ECS Academy only)
 
   sim add-instances --cluster NAME [--count N] [--instance-type TYPE]
-      Boot EC2 instances that join the cluster (their ECS agent registers them).
+      Boot EC2 instances that join the cluster (a shortcut for aws ec2 run-instances).
       Instance types: ${Object.keys(INSTANCE_TYPES).join(', ')}
   sim clock                      Show the simulated time.
   sim advance SECONDS            Let simulated time pass (same as sleep).
@@ -100,27 +101,9 @@ function simCommand(args: string[], env: ShellEnvironment): CommandResult {
     }
     case 'kill-instance': {
       const reference = rest[0] ?? '';
-      const record = Object.values(sim.state.containerInstances).find(
-        (r) =>
-          reference !== '' &&
-          (r.ec2InstanceId === reference ||
-            r.instance.containerInstanceArn === reference ||
-            r.instance.containerInstanceArn?.endsWith(`/${reference}`)),
-      );
-      if (!record || record.instance.status === 'INACTIVE')
-        return fail(`sim kill-instance: no running container instance ${reference}`);
-      record.instance.agentConnected = false;
-      record.instance.status = 'INACTIVE';
-      for (const t of Object.values(sim.state.tasks)) {
-        if (t.instanceArn === record.instance.containerInstanceArn && t.task.desiredStatus === 'RUNNING') {
-          stopTaskRecord(sim, t, 'TerminationNotice', `Host EC2 (instance ${record.ec2InstanceId}) terminated.`);
-        }
-      }
-      for (const service of Object.values(sim.state.services)) {
-        if (service.service.status === 'ACTIVE')
-          sim.schedule(1, { kind: 'service-reconcile', target: service.service.serviceArn as string });
-      }
-      sim.note(`EC2 instance ${record.ec2InstanceId} terminated.`);
+      const record = findLiveInstance(sim, reference);
+      if (!record) return fail(`sim kill-instance: no running container instance ${reference}`);
+      terminateInstance(sim, record);
       return ok(`Terminated ${record.ec2InstanceId}.\n`);
     }
     case 'fail-health': {

@@ -7,6 +7,7 @@ import { kebab, type MemberType, operation, operationNames, type ServiceName, sh
 import type { Simulator } from '../../sim/engine.ts';
 import { isAwsError } from '../../sim/errors.ts';
 import { decodeBase64 } from '../base64.ts';
+import { runEc2 } from '../ec2.ts';
 import { runElbv2 } from '../elbv2.ts';
 import { runLogs } from '../logs.ts';
 import type { CommandResult } from '../result.ts';
@@ -81,7 +82,7 @@ export function runAws(args: readonly string[], ctx: AwsContext): CommandResult 
   if (serviceName === undefined || serviceName === 'help') return { stdout: awsHelp([]), stderr: '', exitCode: 0 };
   const extra = args.filter((a) => a !== serviceName && a !== subcommand);
   if (!SERVICES.includes(serviceName as ServiceName)) {
-    if (serviceName === 'elbv2' || serviceName === 'logs') {
+    if (serviceName === 'elbv2' || serviceName === 'logs' || serviceName === 'ec2') {
       const query = extra.includes('--query') ? extra[extra.indexOf('--query') + 1] : undefined;
       const output = extra.includes('--output') ? extra[extra.indexOf('--output') + 1] : 'json';
       const rest = args
@@ -91,12 +92,13 @@ export function runAws(args: readonly string[], ctx: AwsContext): CommandResult 
         );
       const format: 'json' | 'text' | 'table' = output === 'text' || output === 'table' ? output : 'json';
       const globals = { output: format, ...(query ? { query } : {}) };
+      if (serviceName === 'ec2') return runEc2(rest, ctx.sim, globals, ctx.readFile);
       return serviceName === 'logs' ? runLogs(rest, ctx.sim, globals) : runElbv2(rest, ctx.sim, globals);
     }
-    if (['ec2', 'iam', 'sts', 'cloudformation'].includes(serviceName)) {
+    if (['iam', 'sts', 'cloudformation'].includes(serviceName)) {
       return {
         stdout: '',
-        stderr: `\nThe ${serviceName} commands are not simulated yet in ECS Academy. Simulated services: ecs, ecr, elbv2 (load balancers), logs (awslogs output).\n`,
+        stderr: `\nThe ${serviceName} commands are not simulated yet in ECS Academy. Simulated services: ecs, ecr, ec2 (instances for a cluster), elbv2 (load balancers), logs (awslogs output).\n`,
         exitCode: 252,
       };
     }
