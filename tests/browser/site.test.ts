@@ -74,6 +74,27 @@ describe('lesson navigation', () => {
     expect((await term.getAttribute('href'))?.startsWith('/glossary/#')).toBe(true);
     await page.close();
   });
+  it('puts the lesson first on a phone: the course contents open on request, and are always shown on a wide screen', async () => {
+    const lesson = `${baseUrl()}/lessons/containers-vs-virtual-machines/`;
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const { page } = await watchedPage(phone);
+    await page.goto(lesson);
+    const contents = page.getByRole('navigation', { name: 'Course contents' });
+    const current = contents.getByRole('link', { name: LESSON_TITLE });
+    expect(await current.isVisible()).toBe(false);
+    await contents.getByText('Course contents').click();
+    await current.waitFor({ state: 'visible' });
+    await phone.close();
+
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const wide = (await watchedPage(desk)).page;
+    await wide.goto(lesson);
+    await wide
+      .getByRole('navigation', { name: 'Course contents' })
+      .getByRole('link', { name: LESSON_TITLE })
+      .waitFor({ state: 'visible' });
+    await desk.close();
+  });
 });
 
 describe('glossary', () => {
