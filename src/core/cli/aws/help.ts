@@ -26,7 +26,9 @@ export function awsHelp(path: string[]): string {
       '',
       'Usage: aws [options] <command> <subcommand> [parameters]',
       '',
-      'Simulated commands: ecs, ecr. Try: aws ecs help',
+      'Simulated commands: ecs and ecr (options checked against the AWS API model; a few operations',
+      'are not simulated yet), and the parts of ec2, elbv2 and logs the labs need (run one without a',
+      'subcommand for its list). Try: aws ecs help',
       'Global options: --output json|text|table, --query JMESPATH, --cli-input-json, --generate-cli-skeleton, --region.',
       '',
     ].join('\n');

@@ -115,3 +115,11 @@ describe('aws ec2 for cluster capacity', () => {
     expect(run('aws ec2 reboot-instances').exitCode).toBe(252);
   });
 });
+
+describe('aws help', () => {
+  it('names every simulated service, including the hand-written ones', () => {
+    const { out } = setup();
+    const help = out('aws help');
+    for (const service of ['ecs', 'ecr', 'ec2', 'elbv2', 'logs']) expect(help).toMatch(new RegExp(`\\b${service}\\b`));
+  });
+});
