@@ -28,7 +28,8 @@ writeFileSync(
   ].join('\n'),
 );
 
-describe('npm run sim', () => {
+// Each case starts npm and Node several times; on a busy 2-core machine that outgrows 5 s.
+describe('npm run sim', { timeout: 30_000 }, () => {
   it('runs a script and prints one JSON object per command with --jsonl', () => {
     const r = sim(['--script', script, '--jsonl']);
     expect(r.status).toBe(254);

@@ -53,7 +53,8 @@ const bad = file(
 );
 const notJson = file('broken.json', '{ "family": "web", }');
 
-describe('npm run validate', () => {
+// Each case starts npm and Node; on a busy 2-core machine that can outgrow 5 s.
+describe('npm run validate', { timeout: 30_000 }, () => {
   it('exits 0 for valid files, warnings allowed, with a summary line', () => {
     const r = validate(good, warned);
     expect(r.status).toBe(0);
