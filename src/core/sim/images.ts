@@ -90,13 +90,17 @@ export function publicImage(ref: ImageReference): ImageBehaviour | undefined {
 
 /**
  * How a container's command changes its behaviour: `sleep N` runs N seconds; `exit N` or a
- * shell line ending in `exit N` exits at once with N; anything else keeps the image's behaviour.
+ * shell line ending in `exit N` exits with N (at once, or after the `sleep N` before it);
+ * anything else keeps the image's behaviour.
  */
 export function commandBehaviour(command: readonly string[], base: ImageBehaviour): ImageBehaviour {
   const line = command.join(' ');
   const exit = /\bexit\s+(\d+)\s*$/.exec(line);
-  if (exit) return { ...base, exitsAfter: 0, exitCode: Number(exit[1]) };
   const sleep = /\bsleep\s+(\d+)/.exec(line);
+  if (exit) {
+    const after = sleep && sleep.index < exit.index ? Number(sleep[1]) : 0;
+    return { ...base, exitsAfter: after, exitCode: Number(exit[1]) };
+  }
   if (sleep) {
     const { listensOn: _, response: __, ...rest } = base;
     return { ...rest, exitsAfter: Number(sleep[1]), exitCode: 0 };

@@ -125,6 +125,12 @@ export function registerInstances(
     created.push(record);
     sim.note(`EC2 instance ${ec2InstanceId} (${instanceType}) registered with cluster ${cluster.clusterName}.`);
   }
+  // Daemon services of the cluster start their task on the new instances.
+  for (const service of Object.values(sim.state.services)) {
+    const s = service.service;
+    if (s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && s.schedulingStrategy === 'DAEMON')
+      sim.schedule(1, { kind: 'service-reconcile', target: s.serviceArn as string });
+  }
   return created;
 }
 

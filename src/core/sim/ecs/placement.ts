@@ -29,10 +29,11 @@ export interface PlacementConstraint {
 export function requirements(def: TaskDefinition): Requirements {
   const containers = def.containerDefinitions ?? [];
   const cpu = def.cpu !== undefined ? Number(def.cpu) : containers.reduce((s, c) => s + (c.cpu ?? 0), 0);
+  // With both limits, ECS reserves the soft one (memoryReservation) on the instance.
   const memory =
     def.memory !== undefined
       ? Number(def.memory)
-      : containers.reduce((s, c) => s + (c.memory ?? c.memoryReservation ?? 0), 0);
+      : containers.reduce((s, c) => s + (c.memoryReservation ?? c.memory ?? 0), 0);
   const ports: number[] = [];
   let dynamicPorts = 0;
   if (def.networkMode !== 'awsvpc' && def.networkMode !== 'none') {

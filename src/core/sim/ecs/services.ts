@@ -67,7 +67,10 @@ function isHealthy(sim: Simulator, t: TaskRecord): boolean {
     list.filter((x) => x.taskArn === t.task.taskArn),
   );
   if (targets.some((x) => x.state !== 'healthy')) return false;
-  const def = resolveTaskDefinition(sim, t.task.taskDefinitionArn as string, { allowInactive: true });
+  const def = resolveTaskDefinition(sim, t.task.taskDefinitionArn as string, {
+    allowInactive: true,
+    allowDeleted: true,
+  });
   const checked = (def.containerDefinitions ?? []).some((c) => c.essential !== false && c.healthCheck);
   return !checked || t.task.healthStatus === 'HEALTHY';
 }
@@ -76,7 +79,10 @@ function isHealthy(sim: Simulator, t: TaskRecord): boolean {
 function startTasks(sim: Simulator, record: ServiceRecord, deployment: Deployment, count: number): number {
   if (count <= 0) return 0;
   const service = record.service;
-  const def = resolveTaskDefinition(sim, deployment.taskDefinition as string, { allowInactive: true });
+  const def = resolveTaskDefinition(sim, deployment.taskDefinition as string, {
+    allowInactive: true,
+    allowDeleted: true,
+  });
   const clusterName = nameFromArn(service.clusterArn as string);
   const network = service.networkConfiguration?.awsvpcConfiguration;
   const base = {
@@ -107,10 +113,13 @@ function startTasks(sim: Simulator, record: ServiceRecord, deployment: Deploymen
           .concat(
             service.placementStrategy?.length ? [] : [{ type: 'spread', field: 'attribute:ecs.availability-zone' }],
           ),
-        constraints: (service.placementConstraints ?? []).map((c) => ({
-          type: c.type ?? '',
-          ...(c.expression ? { expression: c.expression } : {}),
-        })),
+        constraints: (service.placementConstraints ?? [])
+          .map((c) => ({
+            type: c.type ?? '',
+            ...(c.expression ? { expression: c.expression } : {}),
+          }))
+          // A daemon runs exactly one task on each instance.
+          .concat(service.schedulingStrategy === 'DAEMON' ? [{ type: 'distinctInstance' }] : []),
         group: base.group,
       },
       (instance) => started.push(launchTask(sim, { ...base, instance }).task.taskArn as string),
@@ -304,7 +313,10 @@ function tripCircuitBreaker(sim: Simulator, record: ServiceRecord, deployment: D
   if (!rollback) return;
   const previous = record.service.deployments?.find((d) => d.status === 'ACTIVE');
   if (!previous) return;
-  const def = resolveTaskDefinition(sim, previous.taskDefinition as string, { allowInactive: true });
+  const def = resolveTaskDefinition(sim, previous.taskDefinition as string, {
+    allowInactive: true,
+    allowDeleted: true,
+  });
   deployment.status = 'ACTIVE';
   const next = newDeployment(sim, record, def);
   record.service.taskDefinition = def.taskDefinitionArn as string;
@@ -438,7 +450,7 @@ export function updateService(sim: Simulator, input: Input) {
   if (obj(input.networkConfiguration))
     service.networkConfiguration = copy(obj(input.networkConfiguration)) as Service['networkConfiguration'] & object;
   const reference = str(input, 'taskDefinition');
-  let def = resolveTaskDefinition(sim, service.taskDefinition as string, { allowInactive: true });
+  let def = resolveTaskDefinition(sim, service.taskDefinition as string, { allowInactive: true, allowDeleted: true });
   if (reference) {
     try {
       def = resolveTaskDefinition(sim, reference);

@@ -115,11 +115,15 @@ export function registerTaskDefinition(sim: Simulator, input: Input) {
   return { taskDefinition: copy(def), tags: copy(tags) };
 }
 
-/** Resolves family, family:revision or an ARN. Family alone means the latest ACTIVE revision. */
+/**
+ * Resolves family, family:revision or an ARN. Family alone means the latest ACTIVE revision.
+ * `allowDeleted`: a revision that tasks or services already use, which keeps working while
+ * DELETE_IN_PROGRESS (as on AWS).
+ */
 export function resolveTaskDefinition(
   sim: Simulator,
   reference: string,
-  options: { allowInactive?: boolean } = {},
+  options: { allowInactive?: boolean; allowDeleted?: boolean } = {},
 ): TaskDefinition {
   const value = reference.startsWith('arn:') ? (reference.split('task-definition/')[1] ?? '') : reference;
   const [family = '', revisionText] = value.split(':');
@@ -127,7 +131,8 @@ export function resolveTaskDefinition(
   if (revisionText !== undefined) {
     if (!/^\d+$/.test(revisionText)) throw clientException(`Invalid revision number. Number: ${revisionText}`);
     const def = revisions[Number(revisionText) - 1];
-    if (!def || def.status === 'DELETE_IN_PROGRESS') throw clientException('Unable to describe task definition.');
+    if (!def || (def.status === 'DELETE_IN_PROGRESS' && !options.allowDeleted))
+      throw clientException('Unable to describe task definition.');
     if (def.status === 'INACTIVE' && !options.allowInactive) throw clientException('TaskDefinition is inactive');
     return def;
   }
@@ -198,7 +203,8 @@ export function listTaskDefinitions(sim: Simulator, input: Input) {
 
 export function listTaskDefinitionFamilies(sim: Simulator, input: Input) {
   const prefix = str(input, 'familyPrefix');
-  const status = str(input, 'status') ?? 'ACTIVE';
+  // By default both ACTIVE and INACTIVE families are listed (API reference).
+  const status = str(input, 'status') ?? 'ALL';
   const families = Object.entries(sim.state.taskDefinitions)
     .filter(
       ([family, revisions]) =>

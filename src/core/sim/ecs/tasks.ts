@@ -220,7 +220,10 @@ function networkBindings(sim: Simulator, record: TaskRecord, def: TaskDefinition
 }
 
 function definitionOf(sim: Simulator, record: TaskRecord): TaskDefinition {
-  return resolveTaskDefinition(sim, record.task.taskDefinitionArn as string, { allowInactive: true });
+  return resolveTaskDefinition(sim, record.task.taskDefinitionArn as string, {
+    allowInactive: true,
+    allowDeleted: true,
+  });
 }
 
 /** Begins stopping a task: desiredStatus STOPPED, then DEACTIVATING (or straight on if not yet running). */
