@@ -178,7 +178,8 @@ export function describeContainerInstances(sim: Simulator, input: Input) {
 export function updateContainerInstancesState(
   sim: Simulator,
   input: Input,
-  onDrain: (record: ContainerInstanceRecord) => void,
+  /** Services look again: tasks on a DRAINING instance move, a daemon returns to an ACTIVE one. */
+  onStateChange: (record: ContainerInstanceRecord) => void,
 ) {
   const cluster = findCluster(sim, str(input, 'cluster'));
   const status = str(input, 'status');
@@ -194,7 +195,7 @@ export function updateContainerInstancesState(
     }
     record.instance.status = status;
     record.instance.version = (record.instance.version ?? 1) + 1;
-    if (status === 'DRAINING') onDrain(record);
+    onStateChange(record);
     sim.note(`Container instance ${record.ec2InstanceId} is now ${status}.`);
     containerInstances.push(instanceView(sim, record));
   }

@@ -13,6 +13,8 @@ import { resolveTaskDefinition } from './task-definitions.ts';
 import { launchTask, launchTypeOf, placeOnInstances, stopTaskRecord } from './tasks.ts';
 
 const MAX_EVENTS = 100;
+/** Seconds after RUNNING a task with no health check and no load balancer counts as healthy. */
+const UNCHECKED_HEALTHY_AFTER = 40;
 
 /** Adds a service event (newest first, at most 100) and notes it in the activity log. */
 export function event(sim: Simulator, record: ServiceRecord, message: string): void {
@@ -72,7 +74,9 @@ function isHealthy(sim: Simulator, t: TaskRecord): boolean {
     allowDeleted: true,
   });
   const checked = (def.containerDefinitions ?? []).some((c) => c.essential !== false && c.healthCheck);
-  return !checked || t.task.healthStatus === 'HEALTHY';
+  if (checked) return t.task.healthStatus === 'HEALTHY';
+  // Without a health check or a load balancer, ECS counts a task 40 s after it reached RUNNING.
+  return targets.length > 0 || sim.seconds - (t.runningSince ?? sim.seconds) >= UNCHECKED_HEALTHY_AFTER;
 }
 
 /** Starts `count` tasks for a deployment; returns how many could be placed. */
@@ -263,7 +267,9 @@ export function reconcile(sim: Simulator, record: ServiceRecord): void {
     record.steady = true;
     event(sim, record, `(service ${serviceName(record)}) has reached a steady state.`);
   }
-  if (!done) sim.schedule(5, { kind: 'service-reconcile', target: service.serviceArn as string });
+  // Look again in 5 s, unless a pass is already queued (one chain per service, not one per trigger).
+  const queued = sim.state.queue.some((e) => e.kind === 'service-reconcile' && e.target === service.serviceArn);
+  if (!done && !queued) sim.schedule(5, { kind: 'service-reconcile', target: service.serviceArn as string });
 }
 
 /** Scheduled "service-reconcile" event. */

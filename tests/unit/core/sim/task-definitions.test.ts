@@ -63,7 +63,7 @@ describe('RegisterTaskDefinition', () => {
       placementConstraints: [],
       compatibilities: ['EC2', 'EXTERNAL'],
       registeredAt: START,
-      registeredBy: `arn:aws:iam::${'123456789012'}:user/learner`,
+      registeredBy: 'arn:aws:iam::123456789012:user/learner',
       requiresAttributes: [{ name: 'com.amazonaws.ecs.capability.docker-remote-api.1.18' }],
     });
   });

@@ -556,6 +556,44 @@ describe('tasks that fail or exit by themselves', () => {
   });
 });
 
+describe('container health checks', () => {
+  const healthCheck = (command: string[]) => ({ command, interval: 30, timeout: 5, retries: 3, startPeriod: 10 });
+
+  it('a passing check makes the container and the task HEALTHY once the start period and a check have passed', () => {
+    const { sim } = setup({ instances: 1 });
+    registerTaskDefinition(
+      sim,
+      ec2Def('web', {
+        image: 'nginx:1.27',
+        portMappings: [],
+        healthCheck: healthCheck(['CMD-SHELL', 'curl -f http://localhost/ || exit 1']),
+      }),
+    );
+    const arn = runOne(sim, { taskDefinition: 'web' }).taskArn ?? '';
+    const running = waitForTask(sim, arn, 'RUNNING');
+    expect([running.healthStatus, first(running.containers).healthStatus]).toEqual(['UNKNOWN', 'UNKNOWN']);
+    sim.advance(19);
+    expect(describeTask(sim, arn).healthStatus).toBe('UNKNOWN');
+    sim.advance(1);
+    const healthy = describeTask(sim, arn);
+    expect([healthy.healthStatus, first(healthy.containers).healthStatus]).toEqual(['HEALTHY', 'HEALTHY']);
+  });
+
+  it('a check that always fails never makes the task HEALTHY', () => {
+    const { sim } = setup({ instances: 1 });
+    registerTaskDefinition(
+      sim,
+      ec2Def('sick', { image: 'nginx:1.27', portMappings: [], healthCheck: healthCheck(['CMD-SHELL', 'exit 1']) }),
+    );
+    const arn = runOne(sim, { taskDefinition: 'sick' }).taskArn ?? '';
+    waitForTask(sim, arn, 'RUNNING');
+    sim.advance(300);
+    const task = describeTask(sim, arn);
+    expect(task.lastStatus).toBe('RUNNING');
+    expect(task.healthStatus).not.toBe('HEALTHY');
+  });
+});
+
 describe('DescribeTasks', () => {
   it('finds tasks by ARN or id and reports unknown ones as MISSING with a task ARN', () => {
     const { sim, arn } = fargateTask();
