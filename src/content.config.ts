@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { exampleSchema, glossarySchema, labSchema, lessonSchema, moduleSchema } from './course/schema.ts';
+import { exampleSchema, glossarySchema, labSchema, lessonSchema, moduleSchema, quizSchema } from './course/schema.ts';
 
 /** Entry ids are file names without folder or extension, so a lesson keeps its URL if it moves module. */
 const baseName = ({ entry }: { entry: string }) =>
@@ -28,6 +28,10 @@ export const collections = {
   examples: defineCollection({
     loader: file('./content/examples/task-definitions.yaml'),
     schema: exampleSchema,
+  }),
+  quizzes: defineCollection({
+    loader: glob({ base: './content/quizzes', pattern: visible, generateId: baseName }),
+    schema: quizSchema,
   }),
   labs: defineCollection({
     loader: glob({ base: './content/labs', pattern: visible, generateId: baseName }),

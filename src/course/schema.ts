@@ -67,6 +67,98 @@ export const glossarySchema = z.strictObject({
   aliases: z.array(nonEmptyText).default([]).describe('Other names for the term'),
 });
 
+/**
+ * Inline text in quizzes: plain words, with `backticks` for code. Rendered as text nodes, never as
+ * HTML, so a quiz file cannot inject markup.
+ */
+const quizText = nonEmptyText.max(600);
+
+/** One answer option of a choice question; every option explains why it is right or wrong. */
+export const quizOptionSchema = z.strictObject({
+  text: quizText.describe('The option as shown'),
+  correct: z.boolean().default(false).describe('Whether choosing it is right'),
+  explanation: quizText.describe('Why this option is right or wrong, shown after checking'),
+});
+
+const questionBase = {
+  /** Stable id within the quiz, so saved answers survive reordering. */
+  id: slug,
+  /** The question. */
+  prompt: quizText,
+};
+
+/** Exactly one option is correct (radio buttons). */
+const singleQuestion = z
+  .strictObject({ ...questionBase, kind: z.literal('single'), options: z.array(quizOptionSchema).min(2).max(6) })
+  .refine(
+    (q) => q.options.filter((o) => o.correct).length === 1,
+    'a single-choice question needs exactly one correct option',
+  );
+
+/** One or more options are correct (checkboxes); the learner must pick all and only those. */
+const multipleQuestion = z
+  .strictObject({ ...questionBase, kind: z.literal('multiple'), options: z.array(quizOptionSchema).min(3).max(8) })
+  .refine((q) => q.options.some((o) => o.correct), 'a multiple-choice question needs at least one correct option');
+
+/** Steps listed in their correct order; the page shuffles them for the learner. */
+const orderQuestion = z.strictObject({
+  ...questionBase,
+  kind: z.literal('order'),
+  items: z
+    .array(z.strictObject({ text: quizText, explanation: quizText.describe('Why the step sits at this position') }))
+    .min(3)
+    .max(10),
+});
+
+/** Terms each matched with one meaning; the page shuffles the meanings. */
+const matchQuestion = z.strictObject({
+  ...questionBase,
+  kind: z.literal('match'),
+  pairs: z
+    .array(
+      z.strictObject({
+        term: nonEmptyText.max(80),
+        meaning: quizText,
+        explanation: quizText.describe('Why this term has this meaning'),
+      }),
+    )
+    .min(3)
+    .max(8),
+});
+
+/**
+ * A task definition snippet with one wrong line for the learner to pick. A content test runs the
+ * snippet through the project's validator and requires an error on `errorLine`.
+ */
+const spotErrorQuestion = z.strictObject({
+  ...questionBase,
+  kind: z.literal('spot-error'),
+  /** JSON of a task definition (or a fragment a register call would reject), as shown. */
+  snippet: z.string().min(2).max(4000),
+  /** 1-based line of `snippet` holding the mistake. */
+  errorLine: z.number().int().positive(),
+  /** What is wrong on that line and how to fix it. */
+  explanation: quizText,
+  /** Why a tempting but correct line is fine, keyed by its 1-based line number. */
+  otherLines: z.record(z.string().regex(/^[1-9][0-9]*$/), quizText).default({}),
+});
+
+export const quizQuestionSchema = z.discriminatedUnion('kind', [
+  singleQuestion,
+  multipleQuestion,
+  orderQuestion,
+  matchQuestion,
+  spotErrorQuestion,
+]);
+
+/** The quiz of one lesson (`content/quizzes/<lesson-id>.yaml`; the file name is the lesson id). */
+export const quizSchema = z
+  .strictObject({
+    /** Questions in the order shown. */
+    questions: z.array(quizQuestionSchema).min(5).max(15),
+  })
+  .refine((q) => new Set(q.questions.map((x) => x.id)).size === q.questions.length, 'question ids must be unique');
+
 /** A checkable lab goal; the labs issue turns `check` into a predicate over simulator state. */
 export const labGoalSchema = z.strictObject({
   /** Stable id of the goal within the lab. */
@@ -106,3 +198,5 @@ export type LessonData = z.infer<typeof lessonSchema>;
 export type GlossaryData = z.infer<typeof glossarySchema>;
 export type LabData = z.infer<typeof labSchema>;
 export type ExampleData = z.infer<typeof exampleSchema>;
+export type QuizData = z.infer<typeof quizSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;

@@ -35,6 +35,9 @@ const STATIC_ROUTES: Record<string, string[]> = {
   '/validator/': [],
 };
 
+/** Sections the lesson layout adds around every lesson body. */
+const LESSON_PAGE_ANCHORS = ['objectives', 'takeaways', 'quiz', 'further-reading'];
+
 async function load(): Promise<Course> {
   const [moduleEntries, lessonEntries, glossary] = await Promise.all([
     getCollection('modules'),
@@ -57,7 +60,7 @@ async function load(): Promise<Course> {
   routes.set(glossaryPath(), new Set(glossary.map((g) => g.id)));
   for (const lesson of lessonEntries) {
     const { headings } = await render(lesson);
-    routes.set(lessonPath(lesson.id), new Set(headings.map((h) => h.slug)));
+    routes.set(lessonPath(lesson.id), new Set([...headings.map((h) => h.slug), ...LESSON_PAGE_ANCHORS]));
   }
 
   const problems = checkCourse(

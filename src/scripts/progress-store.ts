@@ -5,6 +5,8 @@ import {
   PROGRESS_KEY,
   type Progress,
   parseProgress,
+  type QuizScore,
+  recordQuizScore,
   recordVisit,
 } from '../course/progress.ts';
 
@@ -26,7 +28,7 @@ export function loadProgress(): Progress {
   }
 }
 
-export function saveVisit(lesson: string): void {
+function update(change: (progress: Progress) => Progress): void {
   const store = storage();
   if (!store) return;
   try {
@@ -35,8 +37,16 @@ export function saveVisit(lesson: string): void {
     if (!parsed.ok && store.getItem(PROGRESS_BACKUP_KEY) === null) {
       store.setItem(PROGRESS_BACKUP_KEY, parsed.raw);
     }
-    store.setItem(PROGRESS_KEY, JSON.stringify(recordVisit(parsed.progress, lesson, new Date().toISOString())));
+    store.setItem(PROGRESS_KEY, JSON.stringify(change(parsed.progress)));
   } catch {
     // Full or blocked storage: progress is a convenience, the lesson still works.
   }
+}
+
+export function saveVisit(lesson: string): void {
+  update((p) => recordVisit(p, lesson, new Date().toISOString()));
+}
+
+export function saveQuizScore(lesson: string, score: Omit<QuizScore, 'at'>): void {
+  update((p) => recordQuizScore(p, lesson, { ...score, at: new Date().toISOString() }));
 }
