@@ -12,20 +12,19 @@ import { runAws } from './aws/aws.ts';
 import type { ReadFile } from './aws/params.ts';
 import { runCurl } from './curl.ts';
 import { runDocker } from './docker.ts';
-import type { CommandResult } from './result.ts';
+import { type CommandResult, isWaiting, mapOutcome, type Outcome, settle } from './result.ts';
 import { ShellSyntaxError, tokenize } from './tokenize.ts';
 
 export interface ShellEnvironment {
   sim: Simulator;
   readFile: ReadFile;
-  cancelled?: () => boolean;
   /** Replaces the simulator with a fresh account (the host owns it: terminal page or npm run sim). */
   reset?: () => void;
 }
 
 interface Command {
   summary: string;
-  run(args: string[], env: ShellEnvironment, stdin: string | undefined): CommandResult;
+  run(args: string[], env: ShellEnvironment, stdin: string | undefined): Outcome;
 }
 
 const ok = (stdout = ''): CommandResult => ({ stdout, stderr: '', exitCode: 0 });
@@ -55,7 +54,9 @@ const SIM_HELP = `sim — what AWS has no command for (ECS Academy only)
   sim reset                      Start again with a fresh account.
 `;
 
-function simCommand(args: string[], env: ShellEnvironment): CommandResult {
+const passTime = (seconds: number): Outcome => ({ waiting: true, seconds, resume: () => ok() });
+
+function simCommand(args: string[], env: ShellEnvironment): Outcome {
   const [sub, ...rest] = args;
   const { sim } = env;
   switch (sub) {
@@ -81,8 +82,7 @@ function simCommand(args: string[], env: ShellEnvironment): CommandResult {
       const seconds = Number(rest[0]);
       if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86400)
         return fail('sim advance: give a number of seconds from 0 to 86400');
-      sim.advance(seconds);
-      return ok();
+      return passTime(seconds);
     }
     case 'kill-task': {
       const reference = rest[0] ?? '';
@@ -157,12 +157,11 @@ export const COMMANDS: Record<string, Command> = {
   },
   sleep: {
     summary: 'let simulated time pass: sleep SECONDS',
-    run(args, env) {
+    run(args) {
       const seconds = Number(args[0]);
       if (args.length !== 1 || !Number.isFinite(seconds) || seconds < 0) return fail('sleep: usage: sleep SECONDS');
       if (seconds > 86400) return fail('sleep: at most 86400 seconds (one day) at a time');
-      env.sim.advance(seconds);
-      return ok();
+      return passTime(seconds);
     },
   },
   sim: { summary: 'simulator controls: instances, clock, failures', run: (args, env) => simCommand(args, env) },
@@ -178,8 +177,17 @@ export const COMMANDS: Record<string, Command> = {
   },
 };
 
-/** Runs one command line (with pipes) and returns what a terminal would show. Never throws. */
+/** Runs one command line (with pipes) to its end, letting simulated time pass at once. Never throws. */
 export function execute(line: string, env: ShellEnvironment): CommandResult {
+  return settle(start(line, env), (seconds) => env.sim.advance(seconds));
+}
+
+/**
+ * Starts one command line: its result, or a `Waiting` when its last command lets time pass, for a
+ * host that shows time passing (the browser terminal). Earlier stages of a pipe run to their end
+ * first, since the next stage needs their output. Never throws.
+ */
+export function start(line: string, env: ShellEnvironment): Outcome {
   let pipeline: ReturnType<typeof tokenize>;
   try {
     pipeline = tokenize(line);
@@ -188,23 +196,35 @@ export function execute(line: string, env: ShellEnvironment): CommandResult {
     throw error;
   }
   let stdin: string | undefined;
-  let result: CommandResult = ok();
   let stderr = '';
-  for (const words of pipeline.stages) {
-    const [name, ...args] = words;
-    if (name === undefined) return ok();
-    const command = own(COMMANDS, name);
-    if (!command) {
-      result = fail(`${name}: command not found. Type help to see the commands.`, 127);
-    } else {
-      try {
-        result = command.run(args, env, stdin);
-      } catch (error) {
-        result = fail(`internal error in ECS Academy while running ${name}: ${(error as Error).message}`, 70);
-      }
+  const stages = pipeline.stages;
+  for (const [index, words] of stages.entries()) {
+    const outcome = runStage(words, env, stdin);
+    if (index === stages.length - 1) {
+      return mapOutcome(outcome, (result) => ({ ...result, stderr: stderr + result.stderr }));
     }
+    const result = settle(outcome, (seconds) => env.sim.advance(seconds));
     stderr += result.stderr;
     stdin = result.stdout;
   }
-  return { stdout: result.stdout, stderr, exitCode: result.exitCode };
+  return ok();
+}
+
+function runStage(words: string[], env: ShellEnvironment, stdin: string | undefined): Outcome {
+  const [name, ...args] = words;
+  if (name === undefined) return ok();
+  const command = own(COMMANDS, name);
+  if (!command) return fail(`${name}: command not found. Type help to see the commands.`, 127);
+  const crashed = (error: unknown) =>
+    fail(`internal error in ECS Academy while running ${name}: ${(error as Error).message}`, 70);
+  const guard = (run: () => Outcome): Outcome => {
+    let outcome: Outcome;
+    try {
+      outcome = run();
+    } catch (error) {
+      return crashed(error);
+    }
+    return isWaiting(outcome) ? { ...outcome, resume: () => guard(outcome.resume) } : outcome;
+  };
+  return guard(() => command.run(args, env, stdin));
 }

@@ -10,7 +10,7 @@ import { decodeBase64 } from '../base64.ts';
 import { runEc2 } from '../ec2.ts';
 import { runElbv2 } from '../elbv2.ts';
 import { runLogs } from '../logs.ts';
-import type { CommandResult } from '../result.ts';
+import type { CommandResult, Outcome } from '../result.ts';
 import { awsHelp } from './help.ts';
 import { applyQuery, orderAndConvert, render } from './output.ts';
 import { ParamValidationError, parseArgs, type ReadFile, UsageError } from './params.ts';
@@ -68,11 +68,9 @@ export interface AwsContext {
   readFile: ReadFile;
   /** Data piped into the command (stdin), if any. */
   stdin?: string;
-  /** Lets a long wait be cancelled (Ctrl-C in the browser). */
-  cancelled?: () => boolean;
 }
 
-export function runAws(args: readonly string[], ctx: AwsContext): CommandResult {
+export function runAws(args: readonly string[], ctx: AwsContext): Outcome {
   const positional = args.filter(
     (a, i) =>
       !a.startsWith('--') &&

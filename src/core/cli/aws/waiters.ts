@@ -1,9 +1,9 @@
 /**
- * `aws ecs wait …`: polls like the AWS CLI's waiters (fixed delay, maximum attempts), advancing
- * the simulator's virtual clock between polls. Delays and attempts are botocore's for ECS.
+ * `aws ecs wait …`: polls like the AWS CLI's waiters (fixed delay, maximum attempts), asking the
+ * host to let simulated time pass between polls. Delays and attempts are botocore's for ECS.
  */
 import { isAwsError } from '../../sim/errors.ts';
-import type { CommandResult } from '../result.ts';
+import type { CommandResult, Outcome } from '../result.ts';
 import type { AwsContext } from './aws.ts';
 import { parseArgs, UsageError } from './params.ts';
 
@@ -97,7 +97,7 @@ const WAITER_NAMES: Record<string, string> = {
   'tasks-stopped': 'TasksStopped',
 };
 
-export function runWaiter(name: string, args: string[], ctx: AwsContext): CommandResult {
+export function runWaiter(name: string, args: string[], ctx: AwsContext): Outcome {
   const waiter = WAITERS[name] as Waiter;
   let input: Record<string, unknown>;
   try {
@@ -107,29 +107,42 @@ export function runWaiter(name: string, args: string[], ctx: AwsContext): Comman
     throw error;
   }
   const label = WAITER_NAMES[name] ?? name;
-  for (let attempt = 1; attempt <= waiter.maxAttempts; attempt++) {
-    if (ctx.cancelled?.()) return { stdout: '', stderr: '\n', exitCode: 130 };
-    let output: Record<string, unknown>;
-    try {
-      output = ctx.sim.call(`ecs:${waiter.operation}`, input);
-    } catch (error) {
-      if (isAwsError(error))
-        return {
-          stdout: '',
-          stderr: `\nWaiter ${label} failed: An error occurred (${error.type}): ${error.message}\n`,
-          exitCode: 255,
-        };
-      throw error;
-    }
-    const verdict = waiter.check(output);
-    if (verdict?.state === 'success') return { stdout: '', stderr: '', exitCode: 0 };
-    if (verdict?.state === 'failure')
+  const attempt = (n: number): Outcome => {
+    const verdict = poll(waiter, input, label, ctx);
+    if (verdict) return verdict;
+    if (n >= waiter.maxAttempts)
+      return { stdout: '', stderr: `\nWaiter ${label} failed: Max attempts exceeded\n`, exitCode: 255 };
+    return { waiting: true, seconds: waiter.delay, resume: () => attempt(n + 1) };
+  };
+  return attempt(1);
+}
+
+/** One poll: the command's final result, or undefined to poll again after the delay. */
+function poll(
+  waiter: Waiter,
+  input: Record<string, unknown>,
+  label: string,
+  ctx: AwsContext,
+): CommandResult | undefined {
+  let output: Record<string, unknown>;
+  try {
+    output = ctx.sim.call(`ecs:${waiter.operation}`, input);
+  } catch (error) {
+    if (isAwsError(error))
       return {
         stdout: '',
-        stderr: `\nWaiter ${label} failed: Waiter encountered a terminal failure state: ${verdict.reason}\n`,
+        stderr: `\nWaiter ${label} failed: An error occurred (${error.type}): ${error.message}\n`,
         exitCode: 255,
       };
-    if (attempt < waiter.maxAttempts) ctx.sim.advance(waiter.delay);
+    throw error;
   }
-  return { stdout: '', stderr: `\nWaiter ${label} failed: Max attempts exceeded\n`, exitCode: 255 };
+  const verdict = waiter.check(output);
+  if (verdict?.state === 'success') return { stdout: '', stderr: '', exitCode: 0 };
+  if (verdict?.state === 'failure')
+    return {
+      stdout: '',
+      stderr: `\nWaiter ${label} failed: Waiter encountered a terminal failure state: ${verdict.reason}\n`,
+      exitCode: 255,
+    };
+  return undefined;
 }
