@@ -18,6 +18,8 @@ import { ShellSyntaxError, tokenize } from './tokenize.ts';
 export interface ShellEnvironment {
   sim: Simulator;
   readFile: ReadFile;
+  /** Names of the files in the working directory (`ls`); none when absent. */
+  listFiles?: () => string[];
   /** Replaces the simulator with a fresh account (the host owns it: terminal page or npm run sim). */
   reset?: () => void;
 }
@@ -166,6 +168,31 @@ export const COMMANDS: Record<string, Command> = {
   },
   sim: { summary: 'simulator controls: instances, clock, failures', run: (args, env) => simCommand(args, env) },
   echo: { summary: 'print its arguments', run: (args) => ok(`${args.join(' ')}\n`) },
+  ls: {
+    summary: 'list the files in the working directory',
+    run: (args, env) => {
+      const names = env.listFiles?.() ?? [];
+      if (args.length === 0) return ok(names.length > 0 ? `${names.join('\n')}\n` : '');
+      const missing = args.filter((a) => !names.includes(a.replace(/^\.\//, '')));
+      if (missing.length > 0)
+        return fail(missing.map((m) => `ls: cannot access '${m}': No such file or directory`).join('\n'), 2);
+      return ok(`${args.join('\n')}\n`);
+    },
+  },
+  cat: {
+    summary: 'print a file: cat FILE',
+    run: (args, env, stdin) => {
+      if (args.length === 0) return ok(stdin ?? '');
+      let out = '';
+      const errors: string[] = [];
+      for (const name of args) {
+        const text = env.readFile(name);
+        if (text === undefined) errors.push(`cat: ${name}: No such file or directory`);
+        else out += text;
+      }
+      return errors.length > 0 ? { stdout: out, stderr: `${errors.join('\n')}\n`, exitCode: 1 } : ok(out);
+    },
+  },
   help: {
     summary: 'list the commands',
     run: () =>
