@@ -10,7 +10,7 @@ import { invalidParameter, serviceNotActive, serviceNotFound } from '../errors.t
 import type { ScheduledEvent, ServiceRecord, TaskRecord } from '../state.ts';
 import { bool, copy, findCluster, type Input, int, list, nameFromArn, obj, str, strings } from './common.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
-import { launchTask, launchTypeOf, placeOnInstances, stopTaskRecord } from './tasks.ts';
+import { checkNetworkConfiguration, launchTask, launchTypeOf, placeOnInstances, stopTaskRecord } from './tasks.ts';
 
 const MAX_EVENTS = 100;
 /** Seconds after RUNNING a task with no health check and no load balancer counts as healthy. */
@@ -368,11 +368,8 @@ export function createService(sim: Simulator, input: Input) {
     throw invalidParameter('Task definition does not support launch_type FARGATE.');
   if (strategy === 'DAEMON' && launchType === 'FARGATE')
     throw invalidParameter('The daemon scheduling strategy does not support the FARGATE launch type.');
+  checkNetworkConfiguration(sim, def, input.networkConfiguration);
   const network = obj(input.networkConfiguration);
-  if (def.networkMode === 'awsvpc' && !network)
-    throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-  if (def.networkMode !== 'awsvpc' && network)
-    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
   for (const raw of list(input, 'loadBalancers')) {
     const lb = obj(raw) ?? {};
     const groupArn = str(lb, 'targetGroupArn') ?? '';
@@ -441,20 +438,15 @@ export function updateService(sim: Simulator, input: Input) {
   if (record.service.status !== 'ACTIVE') throw serviceNotActive();
   const service = record.service;
   const count = int(input, 'desiredCount');
-  if (count !== undefined) {
-    if (count < 0) throw invalidParameter('desiredCount must be 0 or more.');
-    service.desiredCount = count;
-  }
-  if (input.deploymentConfiguration !== undefined)
-    service.deploymentConfiguration = {
-      ...service.deploymentConfiguration,
-      ...deploymentConfiguration(
-        { deploymentConfiguration: { ...service.deploymentConfiguration, ...obj(input.deploymentConfiguration) } },
-        service.schedulingStrategy === 'DAEMON',
-      ),
-    };
-  if (obj(input.networkConfiguration))
-    service.networkConfiguration = copy(obj(input.networkConfiguration)) as Service['networkConfiguration'] & object;
+  if (count !== undefined && count < 0) throw invalidParameter('desiredCount must be 0 or more.');
+  // Check everything before changing anything: a rejected update leaves the service as it was.
+  const newDeploymentConfiguration =
+    input.deploymentConfiguration === undefined
+      ? undefined
+      : deploymentConfiguration(
+          { deploymentConfiguration: { ...service.deploymentConfiguration, ...obj(input.deploymentConfiguration) } },
+          service.schedulingStrategy === 'DAEMON',
+        );
   const reference = str(input, 'taskDefinition');
   let def = resolveTaskDefinition(sim, service.taskDefinition as string, { allowInactive: true, allowDeleted: true });
   if (reference) {
@@ -468,6 +460,12 @@ export function updateService(sim: Simulator, input: Input) {
       );
     }
   }
+  checkNetworkConfiguration(sim, def, input.networkConfiguration ?? service.networkConfiguration);
+  if (count !== undefined) service.desiredCount = count;
+  if (newDeploymentConfiguration)
+    service.deploymentConfiguration = { ...service.deploymentConfiguration, ...newDeploymentConfiguration };
+  if (obj(input.networkConfiguration))
+    service.networkConfiguration = copy(obj(input.networkConfiguration)) as Service['networkConfiguration'] & object;
   const changed = def.taskDefinitionArn !== service.taskDefinition || input.forceNewDeployment === true;
   if (changed) {
     for (const d of service.deployments ?? []) d.status = 'ACTIVE';

@@ -435,6 +435,30 @@ export function healthCheckPassed(sim: Simulator, event: ScheduledEvent): void {
   if (allHealthy) record.task.healthStatus = 'HEALTHY';
 }
 
+/**
+ * Checks a request's networkConfiguration against the task definition's network mode and the
+ * VPC's subnets, as run-task, create-service and update-service do; returns awsvpcConfiguration.
+ */
+export function checkNetworkConfiguration(sim: Simulator, def: TaskDefinition, value: unknown): Input | undefined {
+  const network = obj(obj(value)?.awsvpcConfiguration);
+  if (def.networkMode === 'awsvpc' && !network) {
+    throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
+  }
+  if (def.networkMode !== 'awsvpc' && value !== undefined) {
+    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+  }
+  const subnets = network ? strings(network, 'subnets') : [];
+  if (network && subnets.length === 0) throw invalidParameter('subnets can not be empty.');
+  for (const subnet of subnets) {
+    if (!sim.state.network.subnets.some((s) => s.id === subnet)) {
+      throw invalidParameter(
+        `Error retrieving subnet information for [${subnet}]: The subnet ID '${subnet}' does not exist (ECS Error Code: InvalidSubnetID.NotFound)`,
+      );
+    }
+  }
+  return network;
+}
+
 /** Everything RunTask and StartTask share: cluster, definition, network configuration. */
 function prepare(sim: Simulator, input: Input, launchType: 'EC2' | 'FARGATE' | 'EXTERNAL') {
   const cluster = findCluster(sim, str(input, 'cluster'));
@@ -451,22 +475,8 @@ function prepare(sim: Simulator, input: Input, launchType: 'EC2' | 'FARGATE' | '
   if (launchType === 'FARGATE' && !(def.compatibilities ?? []).includes('FARGATE')) {
     throw invalidParameter('Task definition does not support launch_type FARGATE.');
   }
-  const network = obj(obj(input.networkConfiguration)?.awsvpcConfiguration);
-  if (def.networkMode === 'awsvpc' && !network) {
-    throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
-  }
-  if (def.networkMode !== 'awsvpc' && input.networkConfiguration !== undefined) {
-    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
-  }
+  const network = checkNetworkConfiguration(sim, def, input.networkConfiguration);
   const subnets = network ? strings(network, 'subnets') : [];
-  if (network && subnets.length === 0) throw invalidParameter('subnets can not be empty.');
-  for (const subnet of subnets) {
-    if (!sim.state.network.subnets.some((s) => s.id === subnet)) {
-      throw invalidParameter(
-        `Error retrieving subnet information for [${subnet}]: The subnet ID '${subnet}' does not exist (ECS Error Code: InvalidSubnetID.NotFound)`,
-      );
-    }
-  }
   const tags = list(input, 'tags').flatMap((t) => {
     const tag = obj(t);
     return tag && typeof tag.key === 'string'

@@ -585,6 +585,39 @@ describe('UpdateService, DeleteService, DescribeServices, ListServices', () => {
     );
   });
 
+  it('rejects a subnet that does not exist at create and update, and a rejected update changes nothing', () => {
+    const { sim } = withApi();
+    registerTaskDefinition(sim, fargateDef('web'));
+    const bad = { awsvpcConfiguration: { subnets: ['subnet-nope'] } };
+    const message =
+      "Error retrieving subnet information for [subnet-nope]: The subnet ID 'subnet-nope' does not exist (ECS Error Code: InvalidSubnetID.NotFound)";
+    expectAwsError(
+      () =>
+        createService(sim, {
+          serviceName: 'web',
+          taskDefinition: 'web',
+          desiredCount: 1,
+          launchType: 'FARGATE',
+          networkConfiguration: bad,
+        }),
+      'InvalidParameterException',
+      message,
+    );
+    createService(sim, {
+      serviceName: 'web',
+      taskDefinition: 'web',
+      desiredCount: 1,
+      launchType: 'FARGATE',
+      networkConfiguration: awsvpc([sim.state.network.subnets[0]?.id ?? '']),
+    });
+    expectAwsError(
+      () => updateService(sim, { service: 'web', desiredCount: 5, networkConfiguration: bad }),
+      'InvalidParameterException',
+      message,
+    );
+    expect(describeService(sim, 'web').desiredCount).toBe(1);
+  });
+
   it('DeleteService refuses a service scaled above 0 unless forced', () => {
     const { sim } = steadyApi(2);
     expectAwsError(
