@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { exampleSchema, glossarySchema, labSchema, lessonSchema, moduleSchema, quizSchema } from './course/schema.ts';
+import { exampleSchema, glossarySchema, labSchema, lessonSchema, moduleSchema, quizSchema, scenarioSchema } from './course/schema.ts';
 
 /** Entry ids are file names without folder or extension, so a lesson keeps its URL if it moves module. */
 const baseName = ({ entry }: { entry: string }) =>
@@ -32,6 +32,10 @@ export const collections = {
   quizzes: defineCollection({
     loader: glob({ base: './content/quizzes', pattern: visible, generateId: baseName }),
     schema: quizSchema,
+  }),
+  scenarios: defineCollection({
+    loader: glob({ base: './content/scenarios', pattern: visible, generateId: baseName }),
+    schema: scenarioSchema,
   }),
   labs: defineCollection({
     loader: glob({ base: './content/labs', pattern: visible, generateId: baseName }),

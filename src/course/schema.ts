@@ -183,6 +183,31 @@ export const labSchema = z.strictObject({
   solution: z.array(nonEmptyText).min(1),
 });
 
+/**
+ * A starting point for a terminal (`content/scenarios/<id>.yaml`): a seed, set-up commands and
+ * files, so every learner who opens it sees the same cluster.
+ */
+export const scenarioSchema = z.strictObject({
+  /** Shown above the terminal. */
+  title: nonEmptyText.max(80),
+  /** One sentence on what is there at the start. */
+  summary: nonEmptyText.max(200),
+  /** Seed of the simulator's random numbers (instance ids, addresses, task ids). */
+  seed: z.number().int().min(0).max(2_147_483_647).default(1),
+  /** Command lines run before the learner starts; a test checks each one succeeds. */
+  setup: z.array(nonEmptyText.max(4096)).max(100).default([]),
+  /** Files in the terminal's working directory, copied from `content/examples/task-definitions/`. */
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+        example: z.string().regex(/^[a-z0-9-]+\.json$/),
+      }),
+    )
+    .max(10)
+    .default([]),
+});
+
 /** A starter task definition for the editor (`content/examples/task-definitions.yaml`). */
 export const exampleSchema = z.strictObject({
   /** Name shown in the editor's example menu. */
@@ -199,4 +224,5 @@ export type GlossaryData = z.infer<typeof glossarySchema>;
 export type LabData = z.infer<typeof labSchema>;
 export type ExampleData = z.infer<typeof exampleSchema>;
 export type QuizData = z.infer<typeof quizSchema>;
+export type ScenarioData = z.infer<typeof scenarioSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
