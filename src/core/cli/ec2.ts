@@ -1,6 +1,6 @@
 /**
  * `aws ec2 …` for adding EC2 capacity to a cluster: run-instances, describe-instances and
- * terminate-instances. A hand-written subset (EC2 is not part of the generated model). Only
+ * terminate-instances, plus the default VPC's ids (ec2-network.ts). A hand-written subset (EC2 is not part of the generated model). Only
  * instances that would join an ECS cluster are simulated: the user data must name the cluster
  * (ECS_CLUSTER, or none for "default") and the instance needs an instance profile, because the
  * ECS agent on the instance calls ECS with that profile's role.
@@ -14,6 +14,7 @@ import { AwsError } from '../sim/errors.ts';
 import type { ContainerInstanceRecord } from '../sim/state.ts';
 import { isoTimestamp } from './aws/output.ts';
 import type { ReadFile } from './aws/params.ts';
+import { describeSecurityGroups, describeSubnets, describeVpcs } from './ec2-network.ts';
 import { type HandOperation, type Options, one, runOperation, SimulationLimit, UsageError } from './hand-options.ts';
 import type { CommandResult } from './result.ts';
 
@@ -155,6 +156,9 @@ const OPERATIONS: Record<string, HandOperation<{ sim: Simulator; readFile: ReadF
   'run-instances': { name: 'RunInstances', run: ({ sim, readFile }, o) => runInstances(sim, o, readFile) },
   'describe-instances': { name: 'DescribeInstances', run: ({ sim }, o) => describeInstances(sim, o) },
   'terminate-instances': { name: 'TerminateInstances', run: ({ sim }, o) => terminateInstances(sim, o) },
+  'describe-vpcs': { name: 'DescribeVpcs', run: ({ sim }, o) => describeVpcs(sim, o) },
+  'describe-subnets': { name: 'DescribeSubnets', run: ({ sim }, o) => describeSubnets(sim, o) },
+  'describe-security-groups': { name: 'DescribeSecurityGroups', run: ({ sim }, o) => describeSecurityGroups(sim, o) },
 };
 
 export function runEc2(

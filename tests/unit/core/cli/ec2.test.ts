@@ -123,3 +123,55 @@ describe('aws help', () => {
     for (const service of ['ecs', 'ecr', 'ec2', 'elbv2', 'logs']) expect(help).toMatch(new RegExp(`\\b${service}\\b`));
   });
 });
+
+describe('aws ec2 for the default VPC', () => {
+  it('lists the three default subnets, one per zone, and filters them', () => {
+    const { sim, out } = setup();
+    const subnets = JSON.parse(out('aws ec2 describe-subnets')).Subnets;
+    expect(subnets.map((s: { AvailabilityZone: string }) => s.AvailabilityZone)).toEqual([
+      'us-east-1a',
+      'us-east-1b',
+      'us-east-1c',
+    ]);
+    expect(subnets[0]).toMatchObject({
+      SubnetId: sim.state.network.subnets[0]?.id,
+      VpcId: sim.state.network.vpcId,
+      CidrBlock: '172.31.0.0/20',
+      DefaultForAz: true,
+      State: 'available',
+    });
+    expect(
+      out(
+        'aws ec2 describe-subnets --filters Name=availability-zone,Values=us-east-1b --query Subnets[].SubnetId --output text',
+      ),
+    ).toBe(sim.state.network.subnets[1]?.id);
+    expect(
+      out(`aws ec2 describe-subnets --filters Name=vpc-id,Values=${sim.state.network.vpcId} --query "length(Subnets)"`),
+    ).toBe('3');
+  });
+
+  it('shows the default VPC and its default security group', () => {
+    const { sim, out } = setup();
+    expect(out('aws ec2 describe-vpcs --query Vpcs[0].[VpcId,IsDefault] --output text')).toBe(
+      `${sim.state.network.vpcId}\tTrue`,
+    );
+    expect(
+      out(
+        'aws ec2 describe-security-groups --filters Name=group-name,Values=default --query SecurityGroups[0].GroupId --output text',
+      ),
+    ).toBe(sim.state.network.securityGroupId);
+  });
+
+  it('fails like EC2 for unknown ids and filters', () => {
+    const { run } = setup();
+    expect(run('aws ec2 describe-subnets --subnet-ids subnet-nope')).toEqual({
+      stdout: '',
+      stderr:
+        "\nAn error occurred (InvalidSubnetID.NotFound) when calling the DescribeSubnets operation: The subnet ID 'subnet-nope' does not exist\n",
+      exitCode: 254,
+    });
+    expect(run('aws ec2 describe-subnets --filters Name=colour,Values=blue').stderr).toContain(
+      "The filter 'colour' is invalid",
+    );
+  });
+});
