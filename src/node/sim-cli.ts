@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { execute, type ShellEnvironment } from '../core/cli/shell.ts';
 import { createSimulator } from '../core/sim/index.ts';
 import { handleJsonRequest } from '../core/sim/wire.ts';
+import { readGlossary } from './glossary-files.ts';
 
 const USAGE = `Usage:
   npm run --silent sim -- [--script FILE] [--jsonl] [--seed N]
@@ -101,7 +102,7 @@ function main(args: string[]): number | undefined {
 
   const jsonl = args.includes('--jsonl');
   const script = value(args, '--script');
-  const env: ShellEnvironment = { sim, readFile };
+  const env: ShellEnvironment = { sim, readFile, glossary: readGlossary() };
   env.reset = () => {
     env.sim = createSimulator({ seed });
   };

@@ -3,6 +3,7 @@
  * `npm run sim` and in tests. One command table serves execution, `help` and (later) completion.
  */
 import { own } from '../own.ts';
+import { costReport, formatCostReport, formatPriceTable } from '../sim/cost.ts';
 import { INSTANCE_TYPES, registerInstances } from '../sim/ecs/container-instances.ts';
 import { findLiveInstance, terminateInstance } from '../sim/ecs/instance-termination.ts';
 import { stopTaskRecord } from '../sim/ecs/tasks.ts';
@@ -12,12 +13,15 @@ import { runAws } from './aws/aws.ts';
 import type { ReadFile } from './aws/params.ts';
 import { runCurl } from './curl.ts';
 import { runDocker } from './docker.ts';
+import { type GlossaryText, runExplain } from './explain.ts';
 import { type CommandResult, isWaiting, mapOutcome, type Outcome, settle } from './result.ts';
 import { ShellSyntaxError, tokenize } from './tokenize.ts';
 
 export interface ShellEnvironment {
   sim: Simulator;
   readFile: ReadFile;
+  /** Glossary entries for `explain`; none when absent. */
+  glossary?: readonly GlossaryText[];
   /** Names of the files in the working directory (`ls`); none when absent. */
   listFiles?: () => string[];
   /** Replaces the simulator with a fresh account (the host owns it: terminal page or npm run sim). */
@@ -47,6 +51,7 @@ const SIM_HELP = `sim — what AWS has no command for (ECS Academy only)
       Boot EC2 instances that join the cluster (a shortcut for aws ec2 run-instances).
       Instance types: ${Object.keys(INSTANCE_TYPES).join(', ')}
   sim clock                      Show the simulated time.
+  sim cost [--prices]            What the session would cost on AWS (--prices: sources).
   sim advance SECONDS            Let simulated time pass (same as sleep).
   sim kill-task TASK [--cluster NAME]
       Make a task's essential container crash (exit code 137), as if it ran out of memory.
@@ -78,6 +83,10 @@ function simCommand(args: string[], env: ShellEnvironment): Outcome {
         throw error;
       }
     }
+    case 'cost':
+      if (rest.length > 0 && !(rest.length === 1 && rest[0] === '--prices'))
+        return fail('sim cost: usage: sim cost [--prices]');
+      return ok(rest[0] === '--prices' ? formatPriceTable() : formatCostReport(costReport(sim.state)));
     case 'clock':
       return ok(`${new Date(sim.state.now).toISOString()}\n`);
     case 'advance': {
@@ -168,6 +177,10 @@ export const COMMANDS: Record<string, Command> = {
   },
   sim: { summary: 'simulator controls: instances, clock, failures', run: (args, env) => simCommand(args, env) },
   echo: { summary: 'print its arguments', run: (args) => ok(`${args.join(' ')}\n`) },
+  explain: {
+    summary: 'explain an ECS term from the glossary: explain TERM',
+    run: (args, env) => runExplain(args, env.glossary),
+  },
   ls: {
     summary: 'list the files in the working directory',
     run: (args, env) => {
