@@ -40,8 +40,7 @@ describe('CommandRunner', () => {
     const arn = JSON.parse(out?.stdout ?? '{}').tasks[0].taskArn;
     expect(runner.run(`aws ecs wait tasks-running --cluster demo --tasks ${arn}`)).toBeUndefined();
     let result: ReturnType<CommandRunner['tick']>;
-    let ticks = 0;
-    while (!(result = runner.tick(1_000)) && ticks < 600) ticks += 1;
+    for (let ticks = 0; ticks < 600 && result === undefined; ticks++) result = runner.tick(1_000);
     expect(result?.exitCode).toBe(0);
     expect(session.sim.state.tasks[arn]?.task.lastStatus).toBe('RUNNING');
   });
