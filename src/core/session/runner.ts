@@ -46,6 +46,7 @@ export class CommandRunner {
   /** Abandons the waiting command (Ctrl-C); the simulation itself goes on. */
   cancel(): boolean {
     const was = this.busy;
+    if (was) this.session.recordExit(130);
     this.pending = undefined;
     return was;
   }
@@ -53,6 +54,7 @@ export class CommandRunner {
   private follow(outcome: Outcome): CommandResult | undefined {
     if (!isWaiting(outcome)) {
       this.pending = undefined;
+      this.session.recordExit(outcome.exitCode);
       return outcome;
     }
     this.pending = { until: this.session.sim.state.now + Math.round(outcome.seconds * 1000), waiting: outcome };

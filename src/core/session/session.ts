@@ -26,6 +26,8 @@ export interface LogEntry {
   line: string;
   /** Contents of the files the line read through file://, so a replay reads the same. */
   files?: Record<string, string>;
+  /** Its exit code once it finished (absent while it runs, or if it was cancelled). */
+  exitCode?: number;
 }
 
 /** Everything needed to rebuild a session: plain JSON, saved per page and put in share links. */
@@ -174,6 +176,12 @@ export class Session {
     const outcome = start(line, this.environment());
     if (this.resetRequested) this.clear();
     return outcome;
+  }
+
+  /** Records how the last command ended, for the export to real AWS (failed lines are left out). */
+  recordExit(exitCode: number): void {
+    const last = this.log[this.position - 1];
+    if (last && this.atHead) last.exitCode = exitCode;
   }
 
   /** Lets simulated time pass at the head of the session (the clock in the browser). */

@@ -55,7 +55,7 @@ export function checkSnapshot(value: unknown, scenarios: readonly string[], star
   for (const [i, raw] of log.entries()) {
     const where = `command ${i + 1}`;
     if (!isRecord(raw)) return refuse(`${where} is malformed`);
-    const { at, line, files } = raw;
+    const { at, line, files, exitCode } = raw;
     if (typeof line !== 'string' || line.length === 0 || line.length > LIMITS.lineLength)
       return refuse(`${where} is not a command line of 1 to ${LIMITS.lineLength} characters`);
     if (hasControlCharacter(line)) return refuse(`${where} contains control characters`);
@@ -63,6 +63,11 @@ export function checkSnapshot(value: unknown, scenarios: readonly string[], star
       return refuse(`${where} has a time that is out of order or out of range`);
     previous = at;
     const entry: LogEntry = { at, line };
+    if (exitCode !== undefined) {
+      if (typeof exitCode !== 'number' || !Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255)
+        return refuse(`${where} has an exit code that is not 0 to 255`);
+      entry.exitCode = exitCode;
+    }
     if (files !== undefined) {
       const checked = checkFiles(files, where);
       if (typeof checked === 'string') return refuse(checked);
