@@ -6,6 +6,7 @@
 import * as ecr from './ecr/repositories.ts';
 import * as clusters from './ecs/clusters.ts';
 import * as instances from './ecs/container-instances.ts';
+import { requestReconcile } from './ecs/reconcile-queue.ts';
 import * as serviceLoadBalancers from './ecs/service-load-balancers.ts';
 import * as services from './ecs/services.ts';
 import * as tags from './ecs/tags.ts';
@@ -81,7 +82,7 @@ function wire(sim: Simulator): Simulator {
   sim.hooks.afterTaskRunning = (record) => {
     if (!record.serviceArn) return;
     serviceLoadBalancers.registerServiceTask(sim, record);
-    sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
+    requestReconcile(sim, record.serviceArn, 0);
   };
   sim.hooks.onTaskDraining = (record) => serviceLoadBalancers.drainServiceTask(sim, record);
   return sim;

@@ -47,6 +47,8 @@ export interface ServiceRecord {
   steady: boolean;
   /** Consecutive failed task launches of the primary deployment (circuit breaker). */
   failures: number;
+  /** Virtual time (epoch ms) of the scheduler pass queued for this service, if one is. */
+  reconcileAt?: number;
 }
 
 export interface ContainerInstanceRecord {

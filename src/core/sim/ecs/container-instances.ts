@@ -11,6 +11,7 @@ import { clientException, invalidParameter } from '../errors.ts';
 import { allocateIp, EPHEMERAL_PORTS } from '../network.ts';
 import type { ContainerInstanceRecord } from '../state.ts';
 import { copy, findCluster, type Input, nameFromArn, str, strings } from './common.ts';
+import { requestReconcile } from './reconcile-queue.ts';
 
 /** Instance types learners meet: vCPUs and the memory (MiB) the agent registers after the OS's share. */
 export const INSTANCE_TYPES: Record<string, { vcpu: number; memory: number; architecture: 'x86_64' | 'arm64' }> = {
@@ -129,7 +130,7 @@ export function registerInstances(
   for (const service of Object.values(sim.state.services)) {
     const s = service.service;
     if (s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE' && s.schedulingStrategy === 'DAEMON')
-      sim.schedule(1, { kind: 'service-reconcile', target: s.serviceArn as string });
+      requestReconcile(sim, s.serviceArn as string, 1);
   }
   return created;
 }

@@ -4,6 +4,7 @@
  */
 import type { Simulator } from '../engine.ts';
 import type { ContainerInstanceRecord } from '../state.ts';
+import { requestReconcile } from './reconcile-queue.ts';
 import { stopTaskRecord } from './tasks.ts';
 
 /** The live container instance behind an EC2 instance id, a container instance ARN or its id. */
@@ -27,8 +28,7 @@ export function terminateInstance(sim: Simulator, record: ContainerInstanceRecor
     }
   }
   for (const service of Object.values(sim.state.services)) {
-    if (service.service.status === 'ACTIVE')
-      sim.schedule(1, { kind: 'service-reconcile', target: service.service.serviceArn as string });
+    if (service.service.status === 'ACTIVE') requestReconcile(sim, service.service.serviceArn as string, 1);
   }
   sim.note(`EC2 instance ${record.ec2InstanceId} terminated.`);
 }

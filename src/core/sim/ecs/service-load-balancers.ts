@@ -6,6 +6,7 @@
 import { registerTarget, secondsToHealthy, updateTargetHealth } from '../elb/load-balancing.ts';
 import type { Simulator } from '../engine.ts';
 import type { ScheduledEvent, TaskRecord } from '../state.ts';
+import { requestReconcile } from './reconcile-queue.ts';
 import { event } from './services.ts';
 
 /** The target group's default deregistration delay. */
@@ -81,6 +82,6 @@ export function targetHealthEvent(sim: Simulator, _event: ScheduledEvent): void 
   const healthy = updateTargetHealth(sim, listening);
   for (const t of healthy) {
     const record = sim.state.tasks[t.taskArn];
-    if (record?.serviceArn) sim.schedule(0, { kind: 'service-reconcile', target: record.serviceArn });
+    if (record?.serviceArn) requestReconcile(sim, record.serviceArn, 0);
   }
 }

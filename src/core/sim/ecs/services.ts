@@ -9,6 +9,7 @@ import type { Simulator } from '../engine.ts';
 import { invalidParameter, serviceNotActive, serviceNotFound } from '../errors.ts';
 import type { ScheduledEvent, ServiceRecord, TaskRecord } from '../state.ts';
 import { bool, copy, findCluster, type Input, int, list, nameFromArn, obj, str, strings } from './common.ts';
+import { requestReconcile, takeReconcile } from './reconcile-queue.ts';
 import { resolveTaskDefinition } from './task-definitions.ts';
 import { checkNetworkConfiguration, launchTask, launchTypeOf, placeOnInstances, stopTaskRecord } from './tasks.ts';
 
@@ -267,15 +268,14 @@ export function reconcile(sim: Simulator, record: ServiceRecord): void {
     record.steady = true;
     event(sim, record, `(service ${serviceName(record)}) has reached a steady state.`);
   }
-  // Look again in 5 s, unless a pass is already queued (one chain per service, not one per trigger).
-  const queued = sim.state.queue.some((e) => e.kind === 'service-reconcile' && e.target === service.serviceArn);
-  if (!done && !queued) sim.schedule(5, { kind: 'service-reconcile', target: service.serviceArn as string });
+  // Look again in 5 s unless done (an earlier pass already queued takes its place).
+  if (!done) requestReconcile(sim, service.serviceArn as string, 5);
 }
 
 /** Scheduled "service-reconcile" event. */
 export function reconcileEvent(sim: Simulator, e: ScheduledEvent): void {
   const record = sim.state.services[e.target];
-  if (record) reconcile(sim, record);
+  if (record && takeReconcile(sim, e)) reconcile(sim, record);
 }
 
 /** Called when a service task stops: counts failures for the circuit breaker, then replaces it. */
@@ -304,7 +304,7 @@ export function onServiceTaskStopped(sim: Simulator, task: TaskRecord): void {
       event(sim, record, `(service ${serviceName(record)}) is unable to consistently start tasks successfully.`);
   }
   record.steady = false;
-  sim.schedule(1, { kind: 'service-reconcile', target: record.service.serviceArn as string });
+  requestReconcile(sim, record.service.serviceArn as string, 1);
 }
 
 function tripCircuitBreaker(sim: Simulator, record: ServiceRecord, deployment: Deployment, rollback: boolean): void {
@@ -427,7 +427,7 @@ export function createService(sim: Simulator, input: Input) {
   sim.state.tags[arn] = list(input, 'tags').map(obj).filter(Boolean) as { key: string; value?: string }[];
   sim.note(`Service ${name} created with desired count ${service.desiredCount}.`);
   const response = { service: copy(service) };
-  sim.schedule(1, { kind: 'service-reconcile', target: arn });
+  requestReconcile(sim, arn, 1);
   return response;
 }
 
@@ -474,7 +474,7 @@ export function updateService(sim: Simulator, input: Input) {
     sim.note(`Service ${service.serviceName}: new deployment of ${def.family}:${def.revision}.`);
   }
   record.steady = false;
-  sim.schedule(1, { kind: 'service-reconcile', target: service.serviceArn as string });
+  requestReconcile(sim, service.serviceArn as string, 1);
   return { service: copy(service) };
 }
 
@@ -493,7 +493,7 @@ export function deleteService(sim: Simulator, input: Input) {
   record.service.desiredCount = 0;
   record.service.status = 'DRAINING';
   sim.note(`Service ${record.service.serviceName} is DRAINING.`);
-  sim.schedule(1, { kind: 'service-reconcile', target: record.service.serviceArn as string });
+  requestReconcile(sim, record.service.serviceArn as string, 1);
   return { service: copy(record.service) };
 }
 
@@ -533,8 +533,7 @@ export function listServices(sim: Simulator, input: Input) {
 /** Services with a task on a DRAINING instance start a replacement elsewhere. */
 export function onInstanceDraining(sim: Simulator): void {
   for (const record of Object.values(sim.state.services)) {
-    if (record.service.status === 'ACTIVE')
-      sim.schedule(1, { kind: 'service-reconcile', target: record.service.serviceArn as string });
+    if (record.service.status === 'ACTIVE') requestReconcile(sim, record.service.serviceArn as string, 1);
   }
 }
 
