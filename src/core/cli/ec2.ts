@@ -8,7 +8,7 @@
 import { own } from '../own.ts';
 import { createCluster } from '../sim/ecs/clusters.ts';
 import { INSTANCE_TYPES, registerInstances } from '../sim/ecs/container-instances.ts';
-import { findLiveInstance, terminateInstance } from '../sim/ecs/instance-termination.ts';
+import { terminateInstance } from '../sim/ecs/instance-termination.ts';
 import type { Simulator } from '../sim/engine.ts';
 import { AwsError } from '../sim/errors.ts';
 import type { ContainerInstanceRecord } from '../sim/state.ts';
@@ -57,7 +57,7 @@ function ec2Instances(sim: Simulator): ContainerInstanceRecord[] {
   return Object.values(sim.state.containerInstances);
 }
 
-const isTerminated = (r: ContainerInstanceRecord) => r.instance.status === 'INACTIVE' && !r.instance.agentConnected;
+const isTerminated = (r: ContainerInstanceRecord) => r.terminatedAt !== undefined;
 
 function notFound(ids: string[]): AwsError {
   const list = ids.map((id) => `'${id}'`).join(', ');
@@ -70,9 +70,10 @@ function notFound(ids: string[]): AwsError {
 function checkIds(sim: Simulator, ids: string[]): ContainerInstanceRecord[] {
   const malformed = ids.find((id) => !/^i-[0-9a-f]{8,17}$/.test(id));
   if (malformed !== undefined) throw new AwsError('InvalidInstanceID.Malformed', `Invalid id: "${malformed}"`);
-  const missing = ids.filter((id) => !ec2Instances(sim).some((r) => r.ec2InstanceId === id));
+  const byId = new Map(ec2Instances(sim).map((r) => [r.ec2InstanceId, r]));
+  const missing = ids.filter((id) => !byId.has(id));
   if (missing.length > 0) throw notFound(missing);
-  return ids.map((id) => ec2Instances(sim).find((r) => r.ec2InstanceId === id) as ContainerInstanceRecord);
+  return ids.map((id) => byId.get(id) as ContainerInstanceRecord);
 }
 
 function runInstances(sim: Simulator, o: Options, readFile: ReadFile) {
@@ -141,8 +142,8 @@ function terminateInstances(sim: Simulator, o: Options) {
   return {
     TerminatingInstances: checkIds(sim, ids).map((record) => {
       const previous = isTerminated(record) ? TERMINATED : RUNNING;
-      const live = findLiveInstance(sim, record.ec2InstanceId);
-      if (live) terminateInstance(sim, live);
+      // A deregistered instance is still a running EC2 instance until it is terminated.
+      if (!isTerminated(record)) terminateInstance(sim, record);
       return {
         CurrentState: previous === TERMINATED ? TERMINATED : { Code: 32, Name: 'shutting-down' },
         InstanceId: record.ec2InstanceId,

@@ -4,10 +4,8 @@
  * billing now and what the session has run up so far.
  *
  * Nothing here keeps its own bookkeeping: the state already holds the history that billing needs
- * (every task keeps its pullStartedAt and stoppedAt, every container instance its registeredAt, every
- * load balancer its CreatedTime, every pushed image its size and imagePushedAt). The one gap is when
- * an EC2 instance went away, which the state records only in its activity log; when that line has
- * been trimmed from the log, the end is estimated and the line item says so.
+ * (every task keeps its pullStartedAt and stoppedAt, every container instance its registeredAt and
+ * terminatedAt, every load balancer its CreatedTime, every pushed image its size and imagePushedAt).
  *
  * Pure and deterministic: the clock is `state.now`.
  */
@@ -220,8 +218,6 @@ export interface LineItem {
   from: number;
   /** Epoch seconds it stopped billing; absent while it still bills. */
   until?: number;
-  /** The end is an estimate (the activity log no longer says when the instance went away). */
-  estimated?: boolean;
 }
 
 export interface CostReport {
@@ -292,33 +288,10 @@ function fargateItem(record: TaskRecord, now: number): LineItem | undefined {
   };
 }
 
-/** When a container instance's EC2 instance went away, from the activity log (or an estimate). */
-function instanceEnd(state: SimState, record: ContainerInstanceRecord): { at: number; estimated: boolean } | undefined {
-  if (record.instance.status !== 'INACTIVE') return undefined;
-  const id = record.ec2InstanceId;
-  for (let i = state.log.length - 1; i >= 0; i--) {
-    const entry = state.log[i];
-    if (!entry) continue;
-    if (
-      entry.message === `EC2 instance ${id} terminated.` ||
-      entry.message.startsWith(`Container instance ${id} deregistered from cluster `)
-    )
-      return { at: entry.at, estimated: false };
-  }
-  // The log was trimmed: the instance lived at least until its last task stopped.
-  const arn = record.instance.containerInstanceArn;
-  const lastStop = Math.max(
-    record.instance.registeredAt ?? 0,
-    ...Object.values(state.tasks)
-      .filter((t) => t.instanceArn === arn)
-      .map((t) => t.task.stoppedAt ?? 0),
-  );
-  return { at: lastStop, estimated: true };
-}
-
-function ec2Item(state: SimState, record: ContainerInstanceRecord, now: number): LineItem {
+function ec2Item(record: ContainerInstanceRecord, now: number): LineItem {
   const from = record.instance.registeredAt ?? now;
-  const end = instanceEnd(state, record);
+  // Deregistering alone leaves the EC2 instance running, and billed, until it is terminated.
+  const until = record.terminatedAt;
   const price = PRICES.ec2[record.instanceType];
   const hourly = price?.usd ?? null;
   const arch = INSTANCE_TYPES[record.instanceType]?.architecture;
@@ -327,10 +300,9 @@ function ec2Item(state: SimState, record: ContainerInstanceRecord, now: number):
     id: record.ec2InstanceId,
     label: `EC2 ${record.instanceType} ${record.ec2InstanceId} (cluster ${record.clusterName}${arch === 'arm64' ? ', arm64' : ''})`,
     hourlyUsd: hourly,
-    accruedUsd: hourly === null ? null : (hourly * billedSeconds(from, end?.at ?? now)) / 3600,
+    accruedUsd: hourly === null ? null : (hourly * billedSeconds(from, until ?? now)) / 3600,
     from,
-    ...(end ? { until: end.at } : {}),
-    ...(end?.estimated ? { estimated: true } : {}),
+    ...(until !== undefined ? { until } : {}),
   };
 }
 
@@ -386,7 +358,7 @@ export function lineItems(state: SimState): LineItem[] {
   const tasks = Object.values(state.tasks)
     .map((record) => fargateItem(record, now))
     .filter((item): item is LineItem => item !== undefined);
-  const instances = Object.values(state.containerInstances).map((record) => ec2Item(state, record, now));
+  const instances = Object.values(state.containerInstances).map((record) => ec2Item(record, now));
   return [...tasks, ...instances, ...loadBalancerItems(state, now), ...ecrItems(state, now)];
 }
 
@@ -457,8 +429,7 @@ export function formatCostReport(report: CostReport): string {
   }
   for (const item of report.running) lines.push(row(item.label, dollars(item.hourlyUsd), dollars(item.accruedUsd)));
   if (report.ended.length > 0) {
-    const estimated = report.ended.some((item) => item.estimated) ? ' (end estimated)' : '';
-    lines.push(row(`${endedSummary(report.ended)}${estimated}`, '-', dollars(sum(report.ended, (i) => i.accruedUsd))));
+    lines.push(row(endedSummary(report.ended), '-', dollars(sum(report.ended, (i) => i.accruedUsd))));
   }
   lines.push(row('Amazon ECS itself', 'free', 'free'));
   lines.push(`  ${'-'.repeat(LABEL + 2 * AMOUNT)}`);

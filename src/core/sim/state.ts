@@ -67,6 +67,8 @@ export interface ContainerInstanceRecord {
   reservedCpu: number;
   reservedMemory: number;
   nextDynamicPort: number;
+  /** Epoch seconds the EC2 instance was terminated; deregistering alone leaves it running (and billed). */
+  terminatedAt?: number;
 }
 
 /** Something that will happen at a moment of virtual time. */

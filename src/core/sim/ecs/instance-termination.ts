@@ -22,6 +22,7 @@ export function findLiveInstance(sim: Simulator, reference: string): ContainerIn
 export function terminateInstance(sim: Simulator, record: ContainerInstanceRecord): void {
   record.instance.agentConnected = false;
   record.instance.status = 'INACTIVE';
+  record.terminatedAt = sim.seconds;
   for (const t of Object.values(sim.state.tasks)) {
     if (t.instanceArn === record.instance.containerInstanceArn && t.task.desiredStatus === 'RUNNING') {
       stopTaskRecord(sim, t, 'TerminationNotice', `Host EC2 (instance ${record.ec2InstanceId}) terminated.`);

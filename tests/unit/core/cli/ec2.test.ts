@@ -175,3 +175,22 @@ describe('aws ec2 for the default VPC', () => {
     );
   });
 });
+
+describe('terminate-instances after deregistration', () => {
+  it('terminates an instance that was deregistered from its cluster but still runs', () => {
+    const { sim, out } = setup();
+    out('aws ecs create-cluster --cluster-name demo');
+    const id = JSON.parse(out(LAUNCH)).Instances[0].InstanceId as string;
+    const record = Object.values(sim.state.containerInstances).find((r) => r.ec2InstanceId === id);
+    out(
+      `aws ecs deregister-container-instance --cluster demo --container-instance ${record?.instance.containerInstanceArn} --force`,
+    );
+    const terminated = JSON.parse(out(`aws ec2 terminate-instances --instance-ids ${id}`)).TerminatingInstances[0];
+    expect(terminated).toMatchObject({ PreviousState: { Name: 'running' }, CurrentState: { Name: 'shutting-down' } });
+    expect(
+      out(
+        `aws ec2 describe-instances --instance-ids ${id} --query Reservations[0].Instances[0].State.Name --output text`,
+      ),
+    ).toBe('terminated');
+  });
+});

@@ -194,17 +194,20 @@ describe('the cost so far', () => {
     expect(lineItems(sim.state)).toEqual([]);
   });
 
-  it('estimates when an instance went away once the activity log no longer says, and marks it', () => {
+  it('bills an instance until it is terminated, not when it leaves the cluster', () => {
     const { sim } = setup();
     const [instance] = registerInstances(sim, 'demo', 1, 'c5.large');
-    sim.advance(1800);
+    sim.advance(600);
+    sim.call('ecs:DeregisterContainerInstance', {
+      cluster: 'demo',
+      containerInstance: instance?.instance.containerInstanceArn,
+      force: true,
+    });
+    sim.advance(1200);
+    expect(lineItems(sim.state)[0]).not.toHaveProperty('until');
     terminateInstance(sim, instance as never);
     sim.advance(1800);
-    expect(lineItems(sim.state)[0]).toMatchObject({ until: START + 1800 });
-    sim.state.log = [];
-    const item = lineItems(sim.state)[0];
-    expect(item).toMatchObject({ kind: 'ec2-instance', until: START, estimated: true });
-    expect(formatCostReport(costReport(sim.state))).toContain('Stopped earlier: 1 EC2 instance (end estimated)');
+    expect(lineItems(sim.state)[0]).toMatchObject({ kind: 'ec2-instance', until: START + 1800 });
   });
 
   it('prorates ECR storage by the hour', () => {
