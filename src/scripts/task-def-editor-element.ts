@@ -15,6 +15,12 @@ class TaskDefEditorElement extends HTMLElement {
     );
     this.observer.observe(this);
     this.addEventListener('focusin', () => this.start(), { once: true });
+    // A press on "Register in cluster" before the editor has loaded is kept and done once it has.
+    this.querySelector('[data-action="register"]')?.addEventListener('click', () => {
+      if (this.started && this.dataset.ready === 'true') return;
+      this.dataset.pendingRegister = 'true';
+      this.start();
+    });
   }
 
   disconnectedCallback() {

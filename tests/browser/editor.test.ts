@@ -52,6 +52,9 @@ describe('task definition editor', () => {
     expect(await problem.getByRole('link', { name: 'AWS documentation' }).getAttribute('href')).toContain(
       'docs.aws.amazon.com',
     );
+    expect(await problem.getByRole('link', { name: 'Learn why in the course' }).getAttribute('href')).toBe(
+      '/lessons/networking-modes/#awsvpc',
+    );
 
     // Clicking the entry moves focus into the editor, onto the offending value.
     await page.getByRole('heading', { name: 'Task definition validator' }).click();

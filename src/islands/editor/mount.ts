@@ -5,6 +5,7 @@
  */
 import { applyFix, type Diagnostic, validateTaskDefinition } from '../../core/validation/index.ts';
 import { summarize } from '../../core/validation/summary.ts';
+import { publishFile, REQUEST_FILES, requestCommand } from '../workspace-events.ts';
 import { type EditorExample, loadSaved, saveText, storageKey } from './persistence.ts';
 import type { TextSurface } from './surface.ts';
 import { textareaSurface } from './textarea-surface.ts';
@@ -39,6 +40,7 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
   const examples = parseJson<EditorExample[]>(root.dataset.examples, []);
   const lessons = parseJson<Record<string, string>>(root.dataset.lessons, {});
   const key = storageKey(window.location.pathname, root.dataset.editorId ?? 'taskdef');
+  const terminalFile = root.dataset.terminalFile;
   let exampleId = root.dataset.example ?? examples[0]?.id ?? '';
   const saved = loadSaved(key);
   if (saved) {
@@ -94,15 +96,18 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
           });
           actions.append(button);
         }
-        const href = learnMore(d);
-        if (href) {
-          const link = el(
-            'a',
-            '',
-            d.learnMore?.lesson && lessons[d.learnMore.lesson.id] ? 'Learn why in the course' : 'AWS documentation',
-          );
-          link.href = href;
-          if (!href.startsWith(window.location.origin)) link.rel = 'external';
+        // The course section first (when the lesson exists), then AWS's own page.
+        const lesson = d.learnMore?.lesson;
+        const lessonPath = lesson ? lessons[lesson.id] : undefined;
+        if (lesson && lessonPath) {
+          const link = el('a', '', 'Learn why in the course');
+          link.href = `${lessonPath}#${lesson.section}`;
+          actions.append(link);
+        }
+        if (d.learnMore?.docs) {
+          const link = el('a', '', 'AWS documentation');
+          link.href = d.learnMore.docs;
+          link.rel = 'external';
           actions.append(link);
         }
         if (actions.childElementCount > 0) li.append(actions);
@@ -124,6 +129,7 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
         : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${errors === 0 ? ': AWS would accept it, but look at the warnings.' : ': AWS would reject this task definition.'}`;
     summary.replaceChildren(...summarize(parseJson<unknown>(text, undefined)).map((line) => el('li', '', line)));
     saveText(key, exampleId, text);
+    if (terminalFile) publishFile({ name: terminalFile, text });
   };
 
   let timer: number | undefined;
@@ -161,5 +167,17 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
     URL.revokeObjectURL(url);
   });
 
+  if (terminalFile) {
+    document.addEventListener(REQUEST_FILES, () => publishFile({ name: terminalFile, text: surface.getText() }));
+    root.querySelector('[data-action="register"]')?.addEventListener('click', () => {
+      publishFile({ name: terminalFile, text: surface.getText() });
+      requestCommand({ line: `aws ecs register-task-definition --cli-input-json file://${terminalFile}` });
+    });
+  }
+
   validateNow();
+  if (root.dataset.pendingRegister === 'true') {
+    delete root.dataset.pendingRegister;
+    root.querySelector<HTMLButtonElement>('[data-action="register"]')?.click();
+  }
 }
