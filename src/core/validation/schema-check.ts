@@ -86,7 +86,7 @@ function unknownParameter(error: ErrorObject, document: unknown): Finding {
       pointer,
       onKey: true,
       fixes: [remove, readOnlyRemoval(document)],
-      learnMore: { lesson: { id: 'task-definitions', section: 'family-and-revisions' }, ...LEARN_SHAPE },
+      learnMore: { lesson: { id: 'task-definitions', section: 'families-and-revisions' }, ...LEARN_SHAPE },
     };
   }
   const near = allowed.find((a) => a.toLowerCase() === name.toLowerCase());

@@ -9,7 +9,7 @@ export const MAX_CONTAINERS = 10;
 export const containerCount: Rule = {
   id: 'container-count',
   summary: 'A task definition has between 1 and 10 containers.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'containers' }, docs: DOCS.quotas },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.quotas },
   check({ td }) {
     if (!Array.isArray(td.containerDefinitions)) return [];
     const count = asArray(td.containerDefinitions).length;

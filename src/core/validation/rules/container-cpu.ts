@@ -6,7 +6,7 @@ import { finding, type Rule } from '../rule.ts';
 export const containerCpu: Rule = {
   id: 'container-cpu',
   summary: 'The sum of container cpu values does not exceed the task cpu.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'memory-and-cpu' }, docs: DOCS.parameters },
+  learnMore: { lesson: { id: 'task-definitions', section: 'cpu-memory-and-memoryreservation' }, docs: DOCS.parameters },
   check({ containers, taskCpu }) {
     if (taskCpu === undefined) return [];
     const total = containers.reduce((sum, c) => sum + (asInteger(c.def.cpu) ?? 0), 0);

@@ -10,7 +10,7 @@ import { finding, type Rule } from '../rule.ts';
 export const containerMemory: Rule = {
   id: 'container-memory',
   summary: 'Container memory settings are present where needed and fit in the task memory.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'memory-and-cpu' }, docs: DOCS.parameters },
+  learnMore: { lesson: { id: 'task-definitions', section: 'cpu-memory-and-memoryreservation' }, docs: DOCS.parameters },
   check({ td, containers, taskMemory }) {
     const out = [];
     const taskMemoryWritten = td.memory !== undefined;

@@ -5,7 +5,7 @@ import { finding, type Rule } from '../rule.ts';
 export const containerName: Rule = {
   id: 'container-name',
   summary: 'Each container has a name made of letters, digits, hyphens and underscores.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'containers' }, docs: DOCS.containerDefinition },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.containerDefinition },
   check({ containers }) {
     return containers.flatMap((c) => {
       const pointer = `${c.pointer}/name`;

@@ -10,7 +10,7 @@ import type { Finding } from '../types.ts';
 export const dependsOn: Rule = {
   id: 'depends-on',
   summary: 'Container dependencies point at existing containers with compatible conditions.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'container-dependencies' }, docs: DOCS.dependency },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.dependency },
   check({ containers }) {
     const out: Finding[] = [];
     const byName = new Map(containers.flatMap((c) => (c.name ? [[c.name, c] as const] : [])));

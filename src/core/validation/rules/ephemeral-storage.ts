@@ -6,7 +6,7 @@ import { finding, type Rule } from '../rule.ts';
 export const ephemeralStorage: Rule = {
   id: 'ephemeral-storage',
   summary: 'Ephemeral storage is between 21 and 200 GiB.',
-  learnMore: { lesson: { id: 'launch-types', section: 'fargate' }, docs: DOCS.ephemeralStorage },
+  learnMore: { lesson: { id: 'launch-types-and-capacity', section: 'fargate' }, docs: DOCS.ephemeralStorage },
   check({ td }) {
     const size = asInteger(asObject(td.ephemeralStorage)?.sizeInGiB);
     if (size === undefined || (size >= 21 && size <= 200)) return [];

@@ -5,7 +5,7 @@ import { finding, type Rule } from '../rule.ts';
 export const essentialContainer: Rule = {
   id: 'essential-container',
   summary: 'At least one container is essential.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'essential-containers' }, docs: DOCS.parameters },
+  learnMore: { lesson: { id: 'task-definitions', section: 'essential' }, docs: DOCS.parameters },
   check({ containers }) {
     if (containers.length === 0 || containers.some((c) => c.essential)) return [];
     const first = containers[0];

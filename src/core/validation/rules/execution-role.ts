@@ -16,7 +16,7 @@ const EXAMPLE_ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
 export const executionRole: Rule = {
   id: 'execution-role-required',
   summary: 'An execution role is set where ECS must act for the task (ECR, awslogs, secrets).',
-  learnMore: { lesson: { id: 'security', section: 'task-execution-role' }, docs: DOCS.executionRole },
+  learnMore: { lesson: { id: 'security', section: 'the-task-execution-role-ecss-helper' }, docs: DOCS.executionRole },
   check({ td, containers, fargate }) {
     if (asString(td.executionRoleArn)) return [];
     const out: Finding[] = [];

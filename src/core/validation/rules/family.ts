@@ -6,7 +6,7 @@ import { finding, type Rule } from '../rule.ts';
 export const family: Rule = {
   id: 'family-name',
   summary: 'The family name is 1–255 letters, digits, hyphens or underscores.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'family-and-revisions' }, docs: DOCS.registerApi },
+  learnMore: { lesson: { id: 'task-definitions', section: 'families-and-revisions' }, docs: DOCS.registerApi },
   check({ td }) {
     const value = asString(td.family);
     if (value === undefined) return [];

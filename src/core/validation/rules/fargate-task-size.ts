@@ -7,7 +7,7 @@ import { finding, type Rule } from '../rule.ts';
 export const fargateTaskSize: Rule = {
   id: 'fargate-task-size',
   summary: 'A Fargate task definition sets task cpu and memory to one of the Fargate sizes.',
-  learnMore: { lesson: { id: 'launch-types', section: 'fargate-task-sizes' }, docs: DOCS.fargateSizes },
+  learnMore: { lesson: { id: 'task-definitions', section: 'fargate-task-sizes' }, docs: DOCS.fargateSizes },
   check({ td, fargate, taskCpu, taskMemory, windows }) {
     if (!fargate) return [];
     const cpuText = asString(td.cpu);

@@ -21,7 +21,7 @@ const CONTAINER_PARAMETERS: Record<string, string> = {
 export const fargateUnsupported: Rule = {
   id: 'fargate-unsupported-parameter',
   summary: 'The task definition uses no parameter that Fargate rejects.',
-  learnMore: { lesson: { id: 'launch-types', section: 'fargate' }, docs: DOCS.fargate },
+  learnMore: { lesson: { id: 'launch-types-and-capacity', section: 'fargate' }, docs: DOCS.fargate },
   check({ td, containers, fargate }) {
     if (!fargate) return [];
     const out: Finding[] = [];

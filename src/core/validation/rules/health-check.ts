@@ -15,7 +15,7 @@ export const HEALTH_CHECK_LIMITS = {
 export const healthCheck: Rule = {
   id: 'health-check',
   summary: 'Health checks have a CMD or CMD-SHELL command and timings within range.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'health-checks' }, docs: DOCS.healthCheck },
+  learnMore: { lesson: { id: 'task-definitions', section: 'healthcheck' }, docs: DOCS.healthCheck },
   check({ containers }) {
     const out: Finding[] = [];
     for (const c of containers) {

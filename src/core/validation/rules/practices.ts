@@ -43,7 +43,7 @@ export const latestTag: Rule = {
 export const noLogConfiguration: Rule = {
   id: 'no-log-configuration',
   summary: 'Each container sends its logs somewhere.',
-  learnMore: { lesson: { id: 'logging-and-monitoring', section: 'awslogs' }, docs: DOCS.awslogs },
+  learnMore: { lesson: { id: 'logging-and-monitoring', section: 'container-logs-with-the-awslogs-driver' }, docs: DOCS.awslogs },
   check({ containers }) {
     return containers.flatMap((c) =>
       c.def.logConfiguration === undefined
@@ -82,7 +82,7 @@ export const noLogConfiguration: Rule = {
 export const plaintextSecrets: Rule = {
   id: 'plaintext-secret',
   summary: 'Credentials come from secrets, not plain environment variables.',
-  learnMore: { lesson: { id: 'security', section: 'secrets' }, docs: DOCS.secrets },
+  learnMore: { lesson: { id: 'security', section: 'secrets-without-clear-text' }, docs: DOCS.secrets },
   check({ containers }) {
     const out: Finding[] = [];
     for (const c of containers) {
@@ -108,7 +108,7 @@ export const plaintextSecrets: Rule = {
 export const privilegedContainer: Rule = {
   id: 'privileged-container',
   summary: 'Containers do not run privileged.',
-  learnMore: { lesson: { id: 'security', section: 'isolation' }, docs: DOCS.containerDefinition },
+  learnMore: { lesson: { id: 'security', section: 'isolation-where-are-the-walls' }, docs: DOCS.containerDefinition },
   check({ containers, fargate }) {
     if (fargate) return []; // fargate-unsupported-parameter reports it as an error
     return containers.flatMap((c) =>

@@ -6,7 +6,7 @@ import { finding, type Rule } from '../rule.ts';
 export const referenceCycles: Rule = {
   id: 'reference-cycle',
   summary: 'Containers do not wait for each other in a circle (dependsOn, links, volumesFrom).',
-  learnMore: { lesson: { id: 'task-definitions', section: 'container-dependencies' }, docs: DOCS.dependency },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.dependency },
   check({ containers }) {
     const edges = new Map<string, { to: string; pointer: string }[]>();
     for (const c of containers) {

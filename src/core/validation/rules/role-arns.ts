@@ -10,7 +10,7 @@ export const ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]{1,
 export const roleArns: Rule = {
   id: 'role-arn',
   summary: 'Task role and execution role are IAM role ARNs.',
-  learnMore: { lesson: { id: 'security', section: 'two-roles' }, docs: DOCS.executionRole },
+  learnMore: { lesson: { id: 'security', section: 'three-roles-three-jobs' }, docs: DOCS.executionRole },
   check({ td }) {
     const out: Finding[] = [];
     for (const field of ['taskRoleArn', 'executionRoleArn']) {

@@ -10,7 +10,7 @@ const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager:[a-z0-9-]+:\d{12}:secret:.+|
 export const secretReferences: Rule = {
   id: 'secret-reference',
   summary: 'Secret references are parameter names or well-formed ARNs.',
-  learnMore: { lesson: { id: 'security', section: 'secrets' }, docs: DOCS.secrets },
+  learnMore: { lesson: { id: 'security', section: 'secrets-without-clear-text' }, docs: DOCS.secrets },
   check({ containers }) {
     const out: Finding[] = [];
     for (const c of containers) {

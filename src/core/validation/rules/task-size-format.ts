@@ -7,7 +7,7 @@ import { finding, type Rule } from '../rule.ts';
 export const taskSizeFormat: Rule = {
   id: 'task-size-format',
   summary: 'Task-level cpu and memory are written as ECS reads them.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'task-size' }, docs: DOCS.parameters },
+  learnMore: { lesson: { id: 'task-definitions', section: 'cpu-and-memory-the-task-size' }, docs: DOCS.parameters },
   check({ td, taskCpu, taskMemory, fargate }) {
     const out = [];
     const cpu = asString(td.cpu);

@@ -7,7 +7,7 @@ import type { Finding } from '../types.ts';
 export const timeouts: Rule = {
   id: 'container-timeouts',
   summary: 'Start and stop timeouts are within the limits of the capacity.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'container-dependencies' }, docs: DOCS.containerDefinition },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.containerDefinition },
   check({ containers, fargate }) {
     const out: Finding[] = [];
     for (const c of containers) {

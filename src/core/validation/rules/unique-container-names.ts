@@ -5,7 +5,7 @@ import { finding, type Rule } from '../rule.ts';
 export const uniqueContainerNames: Rule = {
   id: 'unique-container-names',
   summary: 'Container names are unique within the task definition.',
-  learnMore: { lesson: { id: 'task-definitions', section: 'containers' }, docs: DOCS.containerDefinition },
+  learnMore: { lesson: { id: 'task-definitions', section: 'container-definitions' }, docs: DOCS.containerDefinition },
   check({ containers }) {
     const seen = new Set<string>();
     return containers.flatMap((c) => {
