@@ -1,6 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { exampleSchema, glossarySchema, labSchema, lessonSchema, moduleSchema, quizSchema, scenarioSchema } from './course/schema.ts';
+import {
+  exampleSchema,
+  glossarySchema,
+  labSchema,
+  lessonSchema,
+  moduleSchema,
+  quizSchema,
+  scenarioSchema,
+} from './course/schema.ts';
 
 /** Entry ids are file names without folder or extension, so a lesson keeps its URL if it moves module. */
 const baseName = ({ entry }: { entry: string }) =>

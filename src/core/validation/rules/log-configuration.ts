@@ -29,7 +29,10 @@ export const AWSLOGS_OPTIONS = [
 export const logConfiguration: Rule = {
   id: 'log-configuration',
   summary: 'Log drivers and their options are valid for where the task runs.',
-  learnMore: { lesson: { id: 'logging-and-monitoring', section: 'container-logs-with-the-awslogs-driver' }, docs: DOCS.logConfiguration },
+  learnMore: {
+    lesson: { id: 'logging-and-monitoring', section: 'container-logs-with-the-awslogs-driver' },
+    docs: DOCS.logConfiguration,
+  },
   check({ containers, fargate }) {
     const out: Finding[] = [];
     for (const c of containers) {

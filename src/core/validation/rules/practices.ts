@@ -43,7 +43,10 @@ export const latestTag: Rule = {
 export const noLogConfiguration: Rule = {
   id: 'no-log-configuration',
   summary: 'Each container sends its logs somewhere.',
-  learnMore: { lesson: { id: 'logging-and-monitoring', section: 'container-logs-with-the-awslogs-driver' }, docs: DOCS.awslogs },
+  learnMore: {
+    lesson: { id: 'logging-and-monitoring', section: 'container-logs-with-the-awslogs-driver' },
+    docs: DOCS.awslogs,
+  },
   check({ containers }) {
     return containers.flatMap((c) =>
       c.def.logConfiguration === undefined
