@@ -33,6 +33,7 @@ const STATIC_ROUTES: Record<string, string[]> = {
   '/': [],
   '/search/': [],
   '/validator/': [],
+  '/playground/': [],
 };
 
 /** Sections the lesson layout adds around every lesson body. */
