@@ -80,6 +80,18 @@ function isHealthy(sim: Simulator, t: TaskRecord): boolean {
   return targets.length > 0 || sim.seconds - (t.runningSince ?? sim.seconds) >= UNCHECKED_HEALTHY_AFTER;
 }
 
+/**
+ * Not running, or running but failing its checks: an old task like this can go at once. A task
+ * that runs and is only waiting to count as healthy is protected by minimumHealthyPercent.
+ */
+function isFailing(sim: Simulator, t: TaskRecord): boolean {
+  if (t.task.lastStatus !== 'RUNNING') return true;
+  if (t.task.healthStatus === 'UNHEALTHY') return true;
+  return Object.values(sim.state.elb.targets).some((list) =>
+    list.some((x) => x.taskArn === t.task.taskArn && x.state === 'unhealthy'),
+  );
+}
+
 /** Starts `count` tasks for a deployment; returns how many could be placed. */
 function startTasks(sim: Simulator, record: ServiceRecord, deployment: Deployment, count: number): number {
   if (count <= 0) return 0;
@@ -234,7 +246,7 @@ export function reconcile(sim: Simulator, record: ServiceRecord): void {
   const oldByPreference = [...oldTasks].sort((a, b) => Number(isHealthy(sim, a)) - Number(isHealthy(sim, b)));
   const toStop: TaskRecord[] = [];
   for (const t of oldByPreference) {
-    if (!isHealthy(sim, t)) toStop.push(t);
+    if (isFailing(sim, t)) toStop.push(t);
     else if (canStop > 0) {
       toStop.push(t);
       canStop -= 1;

@@ -330,6 +330,22 @@ describe('rolling deployments', () => {
     return { most, fewestRunning };
   }
 
+  it('keeps the minimum running when the update comes while the old tasks are still warming up', () => {
+    const { sim } = withApi();
+    createService(sim, {
+      serviceName: 'api',
+      taskDefinition: 'api:1',
+      desiredCount: 4,
+      deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 100 },
+    });
+    // Right after all four run (as aws ecs wait services-stable returns), before they count as healthy.
+    expect(sim.advanceUntil(() => running(sim, 'api').length === 4, 300)).toBe(true);
+    updateService(sim, { service: 'api', taskDefinition: 'api:2' });
+    const { fewestRunning } = watch(sim, 300);
+    expect(fewestRunning).toBeGreaterThanOrEqual(2);
+    expect(first(describeService(sim, 'api').deployments)).toMatchObject({ rolloutState: 'COMPLETED', runningCount: 4 });
+  });
+
   it('min 50 % / max 100 % with 4 tasks: never more than 4 tasks, never fewer than 2 running, ends on the new revision', () => {
     const { sim } = steadyApi(4, { deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 100 } });
     const old = first(describeService(sim, 'api').deployments);
