@@ -137,3 +137,37 @@ describe('playground terminal', () => {
     await damaged.close();
   });
 });
+
+describe('a terminal in a lesson', () => {
+  it('starts when the learner scrolls to it, and runs what they type', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${baseUrl()}/lessons/tasks-and-services/`);
+    // Nothing is loaded until the learner reaches it.
+    expect(await page.locator('.cluster-terminal .xterm-rows').count()).toBe(0);
+    await page.locator('cluster-terminal').scrollIntoViewIfNeeded();
+    await page.locator('.cluster-terminal .xterm-rows').waitFor();
+    await run(
+      page,
+      'aws ecs register-task-definition --cli-input-json file://taskdef.json --query taskDefinition.revision',
+    );
+    await waitForText(page, /^1\s*$/m);
+    await run(page, 'explain desired count');
+    await waitForText(page, 'Desired count');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('cancels a long wait with Ctrl-C and keeps going', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPlayground(context);
+    await page.getByRole('button', { name: '1×' }).click();
+    await run(page, 'sleep 3600');
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+c');
+    await waitForText(page, '^C');
+    await run(page, 'echo still here');
+    await waitForText(page, /^still here\s*$/m);
+    await context.close();
+  });
+});

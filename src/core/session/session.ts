@@ -4,6 +4,7 @@
  * replaying its log, which gives undo, the timeline and saved or shared sessions for free.
  */
 import type { ReadFile } from '../cli/aws/params.ts';
+import type { GlossaryText } from '../cli/explain.ts';
 import { isWaiting, type Outcome } from '../cli/result.ts';
 import { type ShellEnvironment, start } from '../cli/shell.ts';
 import type { Simulator } from '../sim/engine.ts';
@@ -110,6 +111,8 @@ export class Session {
   log: LogEntry[];
   position: number;
   files: Record<string, string>;
+  /** Glossary entries for `explain`; the host loads them (they are not part of the state). */
+  glossary: readonly GlossaryText[] = [];
   /** Replaces the whole session when the learner types `sim reset`. */
   private resetRequested = false;
   /** The latest virtual time, kept while the timeline shows an earlier step. */
@@ -156,6 +159,7 @@ export class Session {
       sim: this.sim,
       readFile: reader(this.files),
       listFiles: () => Object.keys(this.files).sort(),
+      glossary: this.glossary,
       reset: () => {
         this.resetRequested = true;
       },

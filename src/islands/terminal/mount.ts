@@ -122,6 +122,7 @@ export async function mountClusterTerminal(root: HTMLElement): Promise<void> {
     (shared !== undefined ? restore(decodeShare(shared, scenarios, DEFAULT_START), 'The share link') : undefined) ??
     restore(loadSession(key, scenarios, DEFAULT_START), 'The saved session') ??
     Session.start(scenario);
+  session.glossary = glossary;
   let runner = new CommandRunner(session);
   if (message) message.textContent = notice;
 
@@ -150,8 +151,6 @@ export async function mountClusterTerminal(root: HTMLElement): Promise<void> {
     const text = term.getSelection();
     if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
   });
-
-  const env = () => ({ ...session.environment(), glossary });
 
   const print = (result: CommandResult) => {
     term.write(colorStdout(result.stdout));
@@ -372,7 +371,7 @@ export async function mountClusterTerminal(root: HTMLElement): Promise<void> {
     const command = target.dataset.describe;
     if (command) {
       // Reading state only: run aside from the session's log, never undoable, never saved.
-      const outcome = startLine(command, env());
+      const outcome = startLine(command, session.environment());
       const result = isWaiting(outcome) ? settle(outcome, () => undefined) : outcome;
       showDetails(`$ ${command}`, result.stdout || result.stderr);
       return;
