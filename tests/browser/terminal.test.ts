@@ -171,3 +171,25 @@ describe('a terminal in a lesson', () => {
     await context.close();
   });
 });
+
+describe('keyboard only', () => {
+  it('never traps focus: Shift+Tab leaves the terminal, and after Ctrl+M so does Tab', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPlayground(context);
+    const inTerminal = () => page.evaluate(() => document.activeElement?.closest('.xterm') !== null);
+    await page.locator('.cluster-terminal .xterm-helper-textarea').focus();
+    await page.keyboard.type('aws ecs list-clu');
+    await page.keyboard.press('Tab');
+    await waitForText(page, /\$ aws ecs list-clusters\s*$/m);
+    expect(await inTerminal()).toBe(true);
+
+    await page.keyboard.press('Shift+Tab');
+    expect(await inTerminal()).toBe(false);
+
+    await page.locator('.cluster-terminal .xterm-helper-textarea').focus();
+    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Tab');
+    expect(await inTerminal()).toBe(false);
+    await context.close();
+  });
+});

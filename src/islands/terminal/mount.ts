@@ -286,6 +286,24 @@ export async function mountClusterTerminal(root: HTMLElement): Promise<void> {
   }
   term.onData((data) => apply(editor.feed(data)));
 
+  // Tab completes, so the terminal must offer a way out for keyboard users (no keyboard trap):
+  // Shift+Tab always leaves it, and Ctrl+M makes Tab move focus too, as in the editor.
+  let tabMovesFocus = false;
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.type !== 'keydown') return true;
+    if (event.key === 'm' && event.ctrlKey && !event.altKey && !event.metaKey) {
+      tabMovesFocus = !tabMovesFocus;
+      if (announce)
+        announce.textContent = tabMovesFocus
+          ? 'Tab now moves focus out of the terminal. Press Ctrl+M again to complete with Tab.'
+          : 'Tab completes commands again.';
+      event.preventDefault();
+      return false;
+    }
+    if (event.key === 'Tab' && (event.shiftKey || tabMovesFocus)) return false;
+    return true;
+  });
+
   /** Types a line into the terminal and runs it, as if the learner had (the Register button). */
   const typeAndRun = (line: string) => {
     if (editor.busy) return;
