@@ -8,6 +8,7 @@ import { serveStatic } from '../tests/browser/support/static-server.ts';
 import { benchEditor } from './bench/editor.ts';
 import { benchSimulator } from './bench/simulator.ts';
 import { printTable } from './bench/stats.ts';
+import { benchTerminal } from './bench/terminal.ts';
 import { benchValidator } from './bench/validator.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { BUDGET, kB, weighPage } from './page-weight.ts';
@@ -24,6 +25,7 @@ const PAGES = [
   { name: 'Home', path: '/' },
   { name: 'Lesson', path: '/lessons/containers-vs-virtual-machines/' },
   { name: 'Glossary', path: '/glossary/' },
+  { name: 'Playground (widgets)', path: '/playground/' },
 ];
 
 const server = await serveStatic('dist');
@@ -46,6 +48,7 @@ try {
   }
   printTable(rows);
   await benchEditor(browser, server.url);
+  await benchTerminal(browser, server.url);
 } finally {
   await browser.close();
   await server.close();

@@ -321,6 +321,7 @@ export async function mountClusterTerminal(root: HTMLElement): Promise<void> {
   ready();
   term.focus();
   render(false);
+  root.dataset.ready = 'true';
 
   // Simulated time runs in real time at the chosen speed; a waiting command finishes on a tick.
   let last = performance.now();
