@@ -105,6 +105,11 @@ describe('task definition editor', () => {
     await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover', { hasText: 'own network interface per task' });
     await hover.waitFor();
+    // The same definition as the glossary, with a link to the entry.
+    await hover.getByText('(glossary)').waitFor();
+    expect(await hover.getByRole('link', { name: 'More in the glossary' }).getAttribute('href')).toContain(
+      '/glossary/#network-mode',
+    );
     // Completion: a new property in the first container offers the model's member names.
     await page.locator('.monaco-editor .view-line', { hasText: '"essential": true' }).click();
     await page.keyboard.press('End');

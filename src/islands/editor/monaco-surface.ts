@@ -1,6 +1,6 @@
 /** The Monaco surface: markers from our diagnostics, quick fixes as code actions, theme sync. */
 
-import { editorSchema } from '../../core/validation/editor-schema.ts';
+import { editorSchema, type HoverTerm } from '../../core/validation/editor-schema.ts';
 import { applyFix, type Diagnostic } from '../../core/validation/index.ts';
 import type { TextSurface } from './surface.ts';
 
@@ -17,7 +17,7 @@ function effectiveTheme(): 'vs' | 'vs-dark' {
   return dark ? 'vs-dark' : 'vs';
 }
 
-function configureLanguage({ monaco, jsonDefaults }: Monaco) {
+function configureLanguage({ monaco, jsonDefaults }: Monaco, glossary: Readonly<Record<string, HoverTerm>>) {
   if (languageConfigured) return;
   languageConfigured = true;
   // Every diagnostic comes from the core validator, so the editor never disagrees with the CLI or
@@ -26,7 +26,13 @@ function configureLanguage({ monaco, jsonDefaults }: Monaco) {
     validate: false,
     allowComments: false,
     enableSchemaRequest: false,
-    schemas: [{ uri: SCHEMA_URI, fileMatch: ['task-definition-*.json'], schema: editorSchema() }],
+    schemas: [
+      {
+        uri: SCHEMA_URI,
+        fileMatch: ['task-definition-*.json'],
+        schema: editorSchema(glossary, window.location.origin),
+      },
+    ],
   });
   monaco.languages.registerCodeActionProvider('json', {
     provideCodeActions(model, _range, context) {
@@ -59,9 +65,15 @@ function configureLanguage({ monaco, jsonDefaults }: Monaco) {
   });
 }
 
-export function monacoSurface(loaded: Monaco, host: HTMLElement, initial: string, key: string): TextSurface {
+export function monacoSurface(
+  loaded: Monaco,
+  host: HTMLElement,
+  initial: string,
+  key: string,
+  glossary: Readonly<Record<string, HoverTerm>> = {},
+): TextSurface {
   const { monaco } = loaded;
-  configureLanguage(loaded);
+  configureLanguage(loaded, glossary);
   const uri = monaco.Uri.parse(`inmemory://ecs-academy/task-definition-${key}.json`);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(initial, 'json', uri);
   model.setValue(initial);

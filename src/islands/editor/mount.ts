@@ -3,6 +3,8 @@
  * (Monaco, or the text area on touch screens), validates as the learner types, and renders the
  * problems list, the summary and the toolbar actions. All checking is done by the core.
  */
+
+import type { HoverTerm } from '../../core/validation/editor-schema.ts';
 import { applyFix, type Diagnostic, validateTaskDefinition } from '../../core/validation/index.ts';
 import { summarize } from '../../core/validation/summary.ts';
 import { publishFile, REQUEST_FILES, requestCommand } from '../workspace-events.ts';
@@ -39,6 +41,7 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
 
   const examples = parseJson<EditorExample[]>(root.dataset.examples, []);
   const lessons = parseJson<Record<string, string>>(root.dataset.lessons, {});
+  const glossary = parseJson<Record<string, HoverTerm>>(root.dataset.glossary, {});
   const key = storageKey(window.location.pathname, root.dataset.editorId ?? 'taskdef');
   const terminalFile = root.dataset.terminalFile;
   let exampleId = root.dataset.example ?? examples[0]?.id ?? '';
@@ -63,7 +66,7 @@ export async function mountTaskDefEditor(root: HTMLElement): Promise<void> {
     const { monacoSurface } = await import('./monaco-surface.ts');
     const text = area.value;
     surface.dispose();
-    surface = monacoSurface(loaded, host, text, key.replace(/[^a-z0-9-]/gi, '-'));
+    surface = monacoSurface(loaded, host, text, key.replace(/[^a-z0-9-]/gi, '-'), glossary);
     area.hidden = true;
     area.labels?.forEach((label) => {
       label.hidden = true;
