@@ -89,6 +89,11 @@ describe('lesson quiz', () => {
     );
     const stored = await page.evaluate(() => localStorage.getItem('ecs-academy:progress'));
     expect(JSON.parse(stored ?? '{}').quizzes?.[LESSON]).toMatchObject({ correct: total, total });
+    // The course map shows the score.
+    await page.goto(`${baseUrl()}/`);
+    await expect(page.locator(`[data-lesson="${LESSON}"] [data-status]`).textContent()).resolves.toBe(
+      ` · quiz ${total}/${total}`,
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
