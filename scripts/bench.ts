@@ -21,11 +21,12 @@ if (!existsSync('dist/index.html')) {
   process.exit(2);
 }
 
+// Widget pages load Monaco or xterm on purpose: reported here, timed below, not held to the budget.
 const PAGES = [
-  { name: 'Home', path: '/' },
-  { name: 'Lesson', path: '/lessons/containers-vs-virtual-machines/' },
-  { name: 'Glossary', path: '/glossary/' },
-  { name: 'Playground (widgets)', path: '/playground/' },
+  { name: 'Home', path: '/', widgets: false },
+  { name: 'Lesson', path: '/lessons/containers-vs-virtual-machines/', widgets: false },
+  { name: 'Glossary', path: '/glossary/', widgets: false },
+  { name: 'Playground', path: '/playground/', widgets: true },
 ];
 
 const server = await serveStatic('dist');
@@ -33,7 +34,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), headless
 try {
   console.log('Page weight of the production build (gzip bytes, as a static host sends them)\n');
   const rows = [['page', 'requests', 'JavaScript', 'total', 'budget (JS / total)', 'render-blocking', 'third-party']];
-  for (const { name, path } of PAGES) {
+  for (const { name, path, widgets } of PAGES) {
     const w = await weighPage(browser, server.url, path);
     const ok = w.jsBytes <= BUDGET.jsBytes && w.totalBytes <= BUDGET.totalBytes;
     rows.push([
@@ -41,7 +42,9 @@ try {
       String(w.requests),
       kB(w.jsBytes),
       kB(w.totalBytes),
-      `${ok ? 'within' : 'OVER'} (${kB(BUDGET.jsBytes)} / ${kB(BUDGET.totalBytes)})`,
+      widgets
+        ? 'widget page: timed below'
+        : `${ok ? 'within' : 'OVER'} (${kB(BUDGET.jsBytes)} / ${kB(BUDGET.totalBytes)})`,
       String(w.renderBlocking.length),
       String(w.thirdParty.length),
     ]);
