@@ -343,7 +343,10 @@ describe('rolling deployments', () => {
     updateService(sim, { service: 'api', taskDefinition: 'api:2' });
     const { fewestRunning } = watch(sim, 300);
     expect(fewestRunning).toBeGreaterThanOrEqual(2);
-    expect(first(describeService(sim, 'api').deployments)).toMatchObject({ rolloutState: 'COMPLETED', runningCount: 4 });
+    expect(first(describeService(sim, 'api').deployments)).toMatchObject({
+      rolloutState: 'COMPLETED',
+      runningCount: 4,
+    });
   });
 
   it('min 50 % / max 100 % with 4 tasks: never more than 4 tasks, never fewer than 2 running, ends on the new revision', () => {
